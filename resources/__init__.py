@@ -1,0 +1,1 @@
+"""Icons, translations and desktop metadata, loaded with importlib.resources."""

@@ -1,0 +1,3 @@
+"""HiTouch: a desktop networking journal."""
+
+__version__ = "0.1.0"

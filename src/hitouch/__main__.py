@@ -1,0 +1,3 @@
+from hitouch.cli import main
+
+raise SystemExit(main())

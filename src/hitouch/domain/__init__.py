@@ -1,0 +1,1 @@
+"""Entities, value objects and rules in plain Python: no Qt, no SQL."""

@@ -1,0 +1,57 @@
+"""Dates as people type them: ISO 8601, today/tomorrow/yesterday, +3d/-2w/+1m."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+
+from dateutil.relativedelta import relativedelta
+
+_RELATIVE = re.compile(r"^([+-])(\d+)([dwmy])$")
+_WORDS = {"today": 0, "tomorrow": 1, "yesterday": -1}
+
+
+def parse_day(text: str, today: date | None = None) -> date:
+    """A calendar day; ValueError with a readable message otherwise."""
+    return parse_moment(text, today)[0]
+
+
+def parse_moment(text: str, today: date | None = None) -> tuple[date, time | None]:
+    """A day with an optional local time ('2026-12-01T09:30')."""
+    today = today or date.today()
+    value = text.strip().lower()
+    if value in _WORDS:
+        return today + relativedelta(days=_WORDS[value]), None
+    if m := _RELATIVE.match(value):
+        n = int(m[2]) * (1 if m[1] == "+" else -1)
+        unit = {"d": "days", "w": "weeks", "m": "months", "y": "years"}[m[3]]
+        return today + relativedelta(**{unit: n}), None
+    try:
+        if "t" in value or " " in value:
+            moment = datetime.fromisoformat(text.strip())
+            return moment.date(), moment.time().replace(tzinfo=None)
+        return date.fromisoformat(value), None
+    except ValueError:
+        raise ValueError(
+            f"not a date: {text!r} (use YYYY-MM-DD, YYYY-MM-DDTHH:MM, today, tomorrow, +3d, -2w, +1m)"
+        ) from None
+
+
+def parse_time(text: str) -> time:
+    try:
+        return time.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"not a time: {text!r} (use HH:MM)") from None
+
+
+def parse_period(text: str) -> tuple[int, str]:
+    """'2w' -> (2, 'w'): a keep-in-touch rhythm in days, weeks or months."""
+    m = re.match(r"^(\d+)([dwm])$", text.strip().lower())
+    if not m or int(m[1]) == 0:
+        raise ValueError(f"not a period: {text!r} (use N followed by d, w or m, e.g. 2w)")
+    return int(m[1]), m[2]
+
+
+def add_period(day: date, count: int, unit: str) -> date:
+    unit_name = {"d": "days", "w": "weeks", "m": "months"}[unit]
+    return day + relativedelta(**{unit_name: count})

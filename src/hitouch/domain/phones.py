@@ -1,0 +1,26 @@
+"""Phone numbers normalised to E.164 where they can be."""
+
+from __future__ import annotations
+
+import phonenumbers
+
+
+def to_e164(raw: str, region: str | None = None) -> str | None:
+    """'+44 20 7946 0958' -> '+442079460958'; None when the number cannot be read as one."""
+    text = raw.strip()
+    if text.lower().startswith("tel:"):
+        text = text[4:].split(";", 1)[0]
+    if not any(ch.isdigit() for ch in text):
+        return None
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def normalise_phone(raw: str, region: str | None = None) -> str:
+    """What we store and show: E.164 where parseable, otherwise the text as given."""
+    return to_e164(raw, region) or raw.strip()
