@@ -1,3 +1,9 @@
-def main(argv=None) -> int:
-    print("hitouch 0.1.0")
-    return 0
+"""The `hitouch` command line: the same services as the window, for scripts.
+
+Nothing here imports Qt, and storage is imported only when a command needs the journal,
+so `hitouch --version` and friends start in a few milliseconds.
+"""
+
+from hitouch.cli.main import main
+
+__all__ = ["main"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import locale
+
 import phonenumbers
 
 
@@ -24,3 +26,10 @@ def to_e164(raw: str, region: str | None = None) -> str | None:
 def normalise_phone(raw: str, region: str | None = None) -> str:
     """What we store and show: E.164 where parseable, otherwise the text as given."""
     return to_e164(raw, region) or raw.strip()
+
+
+def default_region() -> str | None:
+    """The region the user's locale names ('en_GB' -> 'GB'), for numbers without +."""
+    name = locale.getlocale()[0] or ""
+    region = name.split(".")[0].split("_")[-1] if "_" in name else ""
+    return region.upper() if len(region) == 2 and region.isalpha() else None

@@ -1,0 +1,31 @@
+"""Turning option text into values; a bad value is a user error (exit 1)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from hitouch.domain.birthday import Birthday
+from hitouch.domain.dates import parse_day
+from hitouch.services.errors import UserError
+
+if TYPE_CHECKING:
+    from hitouch.services.workspace import Workspace
+
+
+def day_or_none(text: str | None, ws: Workspace) -> date | None:
+    if text is None:
+        return None
+    try:
+        return parse_day(text, ws.clock.today())
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+
+
+def parse_birthday(text: str | None) -> Birthday | None:
+    if text is None:
+        return None
+    try:
+        return Birthday.parse(text)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None

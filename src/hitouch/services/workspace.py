@@ -1,0 +1,44 @@
+"""The services for one open journal, built in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hitouch.domain.phones import default_region
+from hitouch.services.clock import Clock
+from hitouch.services.contacts import Contacts
+from hitouch.services.events import Events
+from hitouch.services.interactions import Interactions
+from hitouch.services.search import Search
+from hitouch.services.trash import Trash
+from hitouch.store.database import Journal
+from hitouch.store.journal import open_journal
+
+
+@dataclass
+class Workspace:
+    """Everything a front end needs for one journal, built once per open journal."""
+
+    journal: Journal
+    clock: Clock = field(default_factory=Clock)
+    region: str | None = field(default_factory=default_region)
+
+    def __post_init__(self) -> None:
+        self.contacts = Contacts(self.journal, self.clock, self.region)
+        self.interactions = Interactions(self.journal, self.clock)
+        self.events = Events(self.journal, self.clock)
+        self.search = Search(self.journal)
+        self.trash = Trash(self.journal, self.clock)
+
+    @property
+    def path(self) -> Path:
+        return self.journal.path
+
+    def close(self) -> None:
+        self.journal.close()
+
+
+def open_workspace(path: Path, clock: Clock | None = None, region: str | None = None) -> Workspace:
+    journal = open_journal(path)
+    return Workspace(journal, clock or Clock(), region or default_region())

@@ -1,0 +1,28 @@
+"""Opening a journal file: create, check the version, back up and upgrade."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hitouch.store import migrate
+from hitouch.store.backup import make_backup
+from hitouch.store.database import Journal, create_journal_engine, make_private
+from hitouch.store.errors import JournalError
+
+
+def open_journal(path: Path) -> Journal:
+    """Open (creating or upgrading) the journal at `path`; JournalError says why not."""
+    path = Path(path).expanduser()
+    if path.is_dir():
+        raise JournalError(f"{path} is a folder, not a journal file.")
+    is_new = not path.exists() or path.stat().st_size == 0
+    if is_new:
+        make_private(path)
+    revision = None if is_new else migrate.current_revision(path)
+    migrate.check_version(path, revision)
+    engine = create_journal_engine(path)
+    if revision != migrate.HEAD:
+        if revision is not None:
+            make_backup(path, f"before-upgrade-{revision}")
+        migrate.upgrade(engine)
+    return Journal(path=path, engine=engine)

@@ -1,0 +1,72 @@
+"""Bringing a journal file to the current schema, safely.
+
+The current revision is read with plain sqlite3 first, so opening an up-to-date journal
+(the common case, and every command-line call) never imports Alembic.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from importlib import resources
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+
+from hitouch.store.errors import JournalDamaged, JournalError, JournalTooNew
+
+# Every released schema, oldest first; tests/store keep this equal to Alembic's history.
+REVISIONS: tuple[str, ...] = ("0001",)
+HEAD = REVISIONS[-1]
+
+
+def current_revision(path: Path) -> str | None:
+    """The journal's schema revision; None for a new, empty file."""
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+    except sqlite3.Error as exc:
+        raise JournalError(f"The journal {path} cannot be opened: {exc}") from exc
+    try:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables:
+            return None
+        if "alembic_version" not in tables:
+            raise JournalDamaged(f"{path} is an SQLite file but not a HiTouch journal; it was left untouched.")
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+            raise
+        raise JournalDamaged(f"{path} is not a HiTouch journal or is damaged ({exc}); it was left untouched.") from exc
+    finally:
+        connection.close()
+
+
+def check_version(path: Path, revision: str | None) -> None:
+    if revision is not None and revision not in REVISIONS:
+        raise JournalTooNew(
+            f"The journal {path} was written by a newer HiTouch (schema {revision}). "
+            f"It was left untouched; please update HiTouch to open it."
+        )
+
+
+def upgrade(engine: Engine) -> None:
+    """Apply every pending migration in one transaction: all of them, or none."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("hitouch.store") / "migrations"))
+    with engine.execution_options(hitouch_write=True).connect() as connection:
+        # Copying a table (SQLite's way to alter one) must not trip foreign keys half-way;
+        # the check below runs before the commit instead.
+        raw = connection.connection.dbapi_connection
+        raw.execute("PRAGMA foreign_keys=OFF")  # outside any transaction, or SQLite ignores it
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, HEAD)
+                broken = connection.execute(text("PRAGMA foreign_key_check")).fetchall()
+                if broken:
+                    raise JournalError(f"migration left {len(broken)} broken references; rolled back")
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")

@@ -1,0 +1,15 @@
+"""Alembic environment: runs on the connection that `hitouch.store.migrate` hands over."""
+
+from alembic import context
+
+from hitouch.store.models import Base
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,  # SQLite alters tables by copying them
+    transactional_ddl=True,
+)
+with context.begin_transaction():
+    context.run_migrations()
