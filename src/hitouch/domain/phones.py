@@ -28,6 +28,17 @@ def normalise_phone(raw: str, region: str | None = None) -> str:
     return to_e164(raw, region) or raw.strip()
 
 
+def pretty_phone(number: str) -> str:
+    """'+442079460958' -> '+44 20 7946 0958'; anything else as it is."""
+    if not number.startswith("+"):
+        return number
+    try:
+        parsed = phonenumbers.parse(number, None)
+    except phonenumbers.NumberParseException:
+        return number
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
 def default_region() -> str | None:
     """The region the user's locale names ('en_GB' -> 'GB'), for numbers without +."""
     name = locale.getlocale()[0] or ""

@@ -1,0 +1,223 @@
+"""The contacts screen: search as you type, the list, and the chosen contact's page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hitouch.services.changes import Changes
+from hitouch.services.workspace import Workspace
+from hitouch.ui.contact_detail import ContactDetailView
+from hitouch.ui.contact_list_model import ContactListModel
+from hitouch.ui.delegates import TwoLineDelegate
+from hitouch.ui.formatting import tr
+from hitouch.ui.roles import Role
+from hitouch.ui.widgets import dim, heading
+
+
+class SearchBox(QLineEdit):
+    """Up and Down move through the list while the cursor stays here."""
+
+    moveRequested = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10}
+            self.moveRequested.emit(step[Qt.Key(event.key())])
+            return
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            return
+        super().keyPressEvent(event)
+
+
+class Welcome(QWidget):
+    """What a first run shows instead of an empty grey box."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcomePanel")
+        title = heading(tr("Welcome to HiTouch"), 2.0)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text = QLabel(
+            tr(
+                "HiTouch is your networking journal: remember who you met and where, log every coffee and call, "
+                "and turn online connections into face-to-face relationships."
+            )
+        )
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setMaximumWidth(520)
+        self.add_button = QPushButton(tr("Add a contact"))
+        self.add_button.setObjectName("addFirstContactButton")
+        self.add_button.setDefault(True)
+        self.add_button.setMinimumHeight(34)
+        self.import_button = QPushButton(tr("Import contacts…"))
+        self.import_button.setObjectName("importContactsButton")
+        self.import_button.setMinimumHeight(34)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.import_button)
+        buttons.addStretch()
+        hint = dim(QLabel(tr("vCards from your phone or mail program, and LinkedIn, Google or Outlook CSV exports")))
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        layout.addWidget(title)
+        layout.addSpacing(8)
+        layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(18)
+        layout.addLayout(buttons)
+        layout.addSpacing(6)
+        layout.addWidget(hint)
+        layout.addStretch(3)
+
+
+class ContactsPage(QStackedWidget):
+    WELCOME, CONTACTS = 0, 1
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("contactsPage")
+        self._ws = workspace
+        self._total = 0
+
+        self.welcome = Welcome()
+        self.addWidget(self.welcome)
+
+        self.search_box = SearchBox()
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setAccessibleName(tr("Search"))
+        self.search_box.setPlaceholderText(tr("Search names, companies, notes, events  (Ctrl+F)"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.textChanged.connect(self.search)
+        self.search_box.moveRequested.connect(self._move_selection)
+
+        self.model = ContactListModel(workspace.contacts.summaries, workspace.clock.today, self)
+        self.list = QListView()
+        self.list.setObjectName("contactList")
+        self.list.setAccessibleName(tr("Contacts"))
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(TwoLineDelegate(self.list))
+        self.list.setUniformItemSizes(True)  # no per-row layout: 100,000 rows scroll at once
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setFrameShape(QFrame.Shape.NoFrame)
+        self.list.selectionModel().currentChanged.connect(self._current_changed)
+
+        self.count = dim(QLabel())
+        self.count.setObjectName("contactCount")
+        self.empty_search = dim(QLabel())
+        self.empty_search.setWordWrap(True)
+        self.empty_search.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_search.hide()
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(10, 10, 0, 6)
+        left_layout.addWidget(self.search_box)
+        left_layout.addWidget(self.list, 1)
+        left_layout.addWidget(self.empty_search, 1)
+        left_layout.addWidget(self.count)
+
+        self.detail = ContactDetailView(workspace)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([320, 800])
+        left.setMinimumWidth(260)
+        self.addWidget(splitter)
+        self.reload()
+
+    # Searching --------------------------------------------------------------------------
+
+    def search(self, text: str) -> None:
+        current = self.current_contact_id()
+        ids = self._ws.search.contact_ids(text) if text.strip() else self._ws.contacts.ids()
+        if not text.strip():
+            self._total = len(ids)
+        self.model.set_ids(ids)
+        self._show_counts(text, len(ids))
+        row = self.model.row_of(current) if current is not None else None
+        self._select_row(row if row is not None else (0 if ids else None))
+
+    def reload(self) -> None:
+        """Run the current search again (after contacts were added or removed)."""
+        self._total = len(self._ws.contacts.ids())
+        self.setCurrentIndex(self.CONTACTS if self._total else self.WELCOME)
+        self.search(self.search_box.text())
+
+    def _show_counts(self, text: str, found: int) -> None:
+        if text.strip():
+            self.count.setText(tr("{found} of {total} contacts").format(found=f"{found:,}", total=f"{self._total:,}"))
+        else:
+            self.count.setText(tr("{total} contacts").format(total=f"{self._total:,}") if self._total != 1 else tr("1 contact"))
+        nothing = bool(text.strip()) and found == 0
+        self.empty_search.setText(tr("No contact, note or event matches “{text}”.").format(text=text.strip()))
+        self.empty_search.setVisible(nothing)
+        self.list.setVisible(not nothing)
+
+    # Selection --------------------------------------------------------------------------
+
+    def current_contact_id(self) -> int | None:
+        index = self.list.currentIndex()
+        return index.data(Role.ContactId) if index.isValid() else None
+
+    def selected_contact_ids(self) -> list[int]:
+        rows = sorted(index.row() for index in self.list.selectionModel().selectedIndexes())
+        ids = [self.model.ids()[row] for row in rows]
+        current = self.current_contact_id()
+        return ids or ([current] if current is not None else [])
+
+    def select_contact(self, contact_id: int) -> None:
+        row = self.model.row_of(contact_id)
+        if row is None and self.search_box.text():
+            self.search_box.clear()  # make sure the contact is in the list
+            row = self.model.row_of(contact_id)
+        self._select_row(row)
+
+    def _select_row(self, row: int | None) -> None:
+        if row is None:
+            self.list.setCurrentIndex(QModelIndex())
+            self.detail.show_contact(None)
+            return
+        index = self.model.index(row)
+        self.list.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.list.scrollTo(index)
+
+    def _move_selection(self, step: int) -> None:
+        if not self.model.rowCount():
+            return
+        row = self.list.currentIndex().row() if self.list.currentIndex().isValid() else -1
+        self._select_row(max(0, min(self.model.rowCount() - 1, row + step)))
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.detail.show_contact(current.data(Role.ContactId) if current.isValid() else None)
+
+    # Changes ----------------------------------------------------------------------------
+
+    def apply(self, changes: Changes) -> None:
+        if changes.contact_set:
+            self.reload()  # rows come and go; the current contact's page is rebuilt on the way
+            return
+        if changes.contacts:
+            self.model.refresh(changes.contacts)
+        shown = self.detail.contact_id()
+        if shown is not None and (shown in changes.contacts or changes.followups):
+            self.detail.refresh()

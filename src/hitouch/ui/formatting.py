@@ -1,0 +1,57 @@
+"""Dates and small phrases as a person reads them, through QLocale."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+from hitouch.domain.birthday import Birthday
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("HiTouch", text)
+
+
+def long_date(day: date) -> str:
+    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+
+
+def medium_date(day: date) -> str:
+    """The locale's long date without the weekday: '10 November 2026', 'November 10, 2026'."""
+    pattern = QLocale().dateFormat(QLocale.FormatType.LongFormat)
+    for weekday in ("dddd, ", "dddd ", ", dddd", "dddd"):
+        pattern = pattern.replace(weekday, "")
+    return QLocale().toString(QDate(day.year, day.month, day.day), pattern.strip())
+
+
+def short_date(day: date) -> str:
+    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+
+
+def relative_day(day: date, today: date) -> str:
+    """'today', 'yesterday', '3 days ago', 'in 2 weeks', '4 months ago'."""
+    delta = (day - today).days
+    if delta == 0:
+        return tr("today")
+    if delta == -1:
+        return tr("yesterday")
+    if delta == 1:
+        return tr("tomorrow")
+    days = abs(delta)
+    if days < 14:
+        amount, unit = days, tr("days")
+    elif days < 60:
+        amount, unit = days // 7, tr("weeks")
+    elif days < 730:
+        amount, unit = days // 30, tr("months")
+    else:
+        amount, unit = days // 365, tr("years")
+    return tr("in {n} {unit}").format(n=amount, unit=unit) if delta > 0 else tr("{n} {unit} ago").format(n=amount, unit=unit)
+
+
+def birthday_text(birthday: Birthday) -> str:
+    """'15 March 1990', or 'March 15' when the year is not known."""
+    if birthday.year is not None:
+        return long_date(date(birthday.year, birthday.month, birthday.day))
+    return f"{QLocale().monthName(birthday.month)} {birthday.day}"

@@ -1,0 +1,77 @@
+"""Small shared widgets: headings, an initials avatar, a status chip."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+
+def heading(text: str, scale: float = 1.0, object_name: str = "") -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if object_name:
+        label.setObjectName(object_name)
+    return label
+
+
+def dim(label: QLabel) -> QLabel:
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText))
+    label.setPalette(palette)
+    return label
+
+
+def initials(name: str) -> str:
+    words = [w for w in name.split() if w[:1].isalnum()]
+    if not words:
+        return "?"
+    letters = words[0][0] + (words[-1][0] if len(words) > 1 else "")
+    return letters.upper()
+
+
+class Avatar(QWidget):
+    """A coloured circle with the person's initials; the colour is stable per name."""
+
+    def __init__(self, size: int = 56, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._size = size
+        self._name = ""
+        self.setFixedSize(size, size)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def set_name(self, name: str) -> None:
+        self._name = name
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._size, self._size)
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        hue = sum(ord(ch) for ch in self._name) * 37 % 360
+        painter.setBrush(QColor.fromHsl(hue, 110, 120))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(QRectF(0, 0, self._size, self._size))
+        font = painter.font()
+        font.setPixelSize(int(self._size * 0.38))
+        font.setWeight(QFont.Weight.DemiBold)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(QRectF(0, 0, self._size, self._size), Qt.AlignmentFlag.AlignCenter, initials(self._name))
+
+
+class Chip(QLabel):
+    """A rounded label: 'Met in person' or 'Not met in person yet'."""
+
+    def set_state(self, text: str, positive: bool) -> None:
+        self.setText(text)
+        color = "#2e7d32" if positive else "#b26a00"
+        self.setStyleSheet(
+            f"QLabel {{ color: {color}; border: 1px solid {color}; border-radius: 9px; padding: 1px 8px; }}"
+        )
