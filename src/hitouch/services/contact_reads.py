@@ -217,7 +217,7 @@ def detail(session: Session, contact_id: int) -> ContactDetail:
         for link, event in session.execute(
             select(ContactEvent, Event).join(Event, Event.id == ContactEvent.event_id)
             .where(ContactEvent.contact_id == contact_id).order_by(Event.starts_on)
-        ).tuples()
+        )
     ]
     updates = [
         ContactUpdateRecord(u.id, summary.ref, u.noticed_on, u.kind, u.old_value, u.new_value)
@@ -251,7 +251,7 @@ def timeline(session: Session, contact_id: int, limit: int | None = None) -> lis
     )
     if limit:
         query = query.limit(limit)
-    rows = session.execute(query).tuples().all()
+    rows = session.execute(query).all()
     return interaction_records(session, rows)
 
 

@@ -88,7 +88,7 @@ class Interactions:
             row = session.execute(
                 select(Interaction, Event.name).outerjoin(Event, Event.id == Interaction.event_id)
                 .where(Interaction.id == interaction_id)
-            ).tuples().first()
+            ).first()
             if row is None:
                 raise NotFound(f"no interaction with id {interaction_id}")
             return contact_reads.interaction_records(session, [row])[0]

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -71,9 +70,20 @@ class LogDialog(FormDialog):
         layout.addWidget(hint)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.accept)
+        self.note.installEventFilter(self)
         self.channel.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Enter in the note saves, as in a chat box; plain Enter is a new line."""
+        if (
+            watched is self.note
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def set_channel(self, channel: Channel) -> None:
         self.channel.setCurrentIndex(self.channel.findData(channel.value))

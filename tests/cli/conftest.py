@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from hitouch.cli import main
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+    def json(self):
+        import json
+
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def hitouch(journal_path, capsys):
+    """Run the command line in-process on the test journal: hitouch("contact", "list")."""
+
+    def run(*args: str) -> Result:
+        try:
+            code = main(["--db", str(journal_path), *args])
+        except SystemExit as exc:  # argparse usage errors
+            code = exc.code
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run

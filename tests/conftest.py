@@ -1,0 +1,47 @@
+"""Shared fixtures: a real journal file in a temporary folder, a fixed clock, offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("HITOUCH_DB", None)
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus"
+DATA = Path(__file__).resolve().parent / "data"
+
+# A Sunday in late November: far from DST changes unless a test picks one.
+NOW = datetime(2026, 11, 22, 10, 30)
+
+
+@pytest.fixture
+def journal_path(tmp_path: Path) -> Path:
+    return tmp_path / "journal" / "journal.sqlite3"
+
+
+@pytest.fixture
+def clock():
+    from hitouch.services.clock import Clock
+
+    return Clock(fixed=NOW)
+
+
+@pytest.fixture
+def workspace(journal_path: Path, clock):
+    from hitouch.services.workspace import open_workspace
+
+    ws = open_workspace(journal_path, clock=clock, region="GB")
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip(f"the shared corpus is not here ({CORPUS}); it lives beside the repository")
+    return CORPUS
