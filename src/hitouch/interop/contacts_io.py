@@ -40,9 +40,17 @@ def detect_format(data: bytes, filename: str = "") -> str:
     head = file_text(data[:_SNIFF_BYTES])
     if _VCARD_MARKER.search(head):
         return "vcard"
-    if filename.lower().endswith((".vcf", ".vcard")):
-        return "vcard"
-    text = csv_text(data, name)
+    named_vcard = filename.lower().endswith((".vcf", ".vcard"))
+    try:
+        kind = _csv_kind(csv_text(data, name), name)
+    except UnreadableFile:
+        if named_vcard:
+            return "vcard"  # so the message is about a vCard file with no card in it
+        raise
+    return "vcard" if named_vcard and kind == "csv" else kind
+
+
+def _csv_kind(text: str, name: str) -> str:
     if is_preamble(text):
         return "linkedin"
     kind = layout_name(table_of(text, name).columns)
