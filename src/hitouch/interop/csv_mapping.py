@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from hitouch.domain.cards import ContactCard, Labelled
+from hitouch.domain.text import fold
 from hitouch.interop.csv_layouts import Report
 from hitouch.interop.date_text import text_birthday
 
@@ -12,22 +13,24 @@ MAPPABLE_FIELDS = ("given", "family", "name", "email", "phone", "company", "titl
 _IDENTIFYING = {"given", "family", "name", "email", "phone"}
 
 _EXACT = {
-    "given": {"first name", "firstname", "given name", "givenname", "first", "forename", "given"},
-    "family": {"last name", "lastname", "family name", "familyname", "surname", "last"},
+    "given": {"first name", "firstname", "given name", "givenname", "first", "forename", "given", "vorname",
+              "prenom", "nombre"},
+    "family": {"last name", "lastname", "family name", "familyname", "surname", "last", "nachname", "nom",
+               "apellido", "apellidos"},
     "name": {"name", "full name", "fullname", "display name", "displayname", "contact", "contact name",
-             "formatted name", "fn"},
+             "formatted name", "fn", "nom complet", "nombre completo"},
     "tags": {"tags", "tag", "categories", "category", "groups", "group", "group membership", "labels", "lists"},
     "notes": {"notes", "note", "comments", "comment", "memo"},
 }
 # Columns about a value rather than the value: 'E-mail 1 - Type', 'E-mail Display Name'.
 _ABOUT_A_VALUE = re.compile(r"\b(type|label|display|kind)\b")
 _PATTERNS = (
-    ("email", re.compile(r"\be ?mail\b")),
-    ("phone", re.compile(r"\b(phone|telephone|tel|mobile|cell|fax|pager)\b")),
+    ("email", re.compile(r"\b(e ?mail|courriel|correo)\b")),
+    ("phone", re.compile(r"\b(phone|telephone|telefon|telefono|tel|mobile|mobil|handy|cell|fax|pager)\b")),
     ("url", re.compile(r"\b(url|web ?page|web ?site|home ?page|blog|linkedin|profile)\b")),
     ("birthday", re.compile(r"\b(birthday|birth ?date|date of birth|dob|bday)\b")),
     ("title", re.compile(r"\b(job title|position|role|occupation)\b|. title$")),
-    ("company", re.compile(r"\b(company|organi[sz]ation|org|employer)\b")),
+    ("company", re.compile(r"\b(company|organi[sz]ation|org|employer|firma|societe|empresa)\b")),
 )
 
 
@@ -88,7 +91,8 @@ class MappedLayout:
 
 
 def _key(column: str) -> str:
-    return " ".join(re.sub(r"[_\-./:()#]", " ", column.casefold()).split())
+    """'E-Mail_Address' -> 'e mail address'; 'Téléphone' -> 'telephone'."""
+    return fold(re.sub(r"[_\-./:()#]", " ", column))
 
 
 def _guess(key: str) -> str | None:
