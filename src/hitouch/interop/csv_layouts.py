@@ -199,10 +199,8 @@ class HiTouchLayout:
 
 
 def unprotect(cell: str) -> str:
-    """Undo the writer's formula guard: "'+44 20…" -> "+44 20…"."""
-    if cell.startswith("'") and cell[1:2] and cell[1] in FORMULA_STARTS:
-        return cell[1:]
-    return cell
+    """Undo the writer's formula guard: "'+44 20…" -> "+44 20…", "''=x" -> "'=x"."""
+    return cell[1:] if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS) else cell
 
 
 def _split(cell: str) -> list[str]:

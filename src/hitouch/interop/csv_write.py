@@ -7,7 +7,7 @@ import io
 from collections.abc import Iterable
 
 from hitouch.domain.cards import ContactCard
-from hitouch.interop.csv_layouts import FORMULA_STARTS, HITOUCH_COLUMNS, MULTI_VALUE_SEPARATOR, unprotect
+from hitouch.interop.csv_layouts import FORMULA_STARTS, HITOUCH_COLUMNS, MULTI_VALUE_SEPARATOR
 
 
 def write_csv(cards: Iterable[ContactCard]) -> str:
@@ -23,8 +23,7 @@ def protect(cell: str) -> str:
     """A cell a spreadsheet would run as a formula gets a leading quote; the reader removes it.
     Phone numbers like '+44 20…' get it too, or spreadsheets would turn them into sums; and so
     does a cell that already starts with such a quote, so that reading removes exactly one."""
-    guarded = cell.startswith(FORMULA_STARTS) or unprotect(cell) != cell
-    return "'" + cell if guarded else cell
+    return "'" + cell if cell.lstrip("'").startswith(FORMULA_STARTS) else cell
 
 
 def _cells(card: ContactCard) -> list[str]:
