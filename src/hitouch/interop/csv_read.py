@@ -90,7 +90,8 @@ def read_csv(
 
 
 def _layout(kind: str, columns: list[str], mapping: dict[str, str] | None, filename: str) -> Layout:
-    found = ", ".join(column for column in columns if column) or "none"
+    named = [column if len(column) <= 40 else column[:39] + "…" for column in columns if column]
+    found = ", ".join(named[:20]) + (", …" if len(named) > 20 else "") if named else "none"
     if kind in _REQUIRED and not any(name in Columns(columns) for name in _REQUIRED[kind]):
         raise UnreadableFile(filename, f"its columns are not those of {_LAYOUT_NAMES[kind]} export (found: {found})")
     if kind == "linkedin":

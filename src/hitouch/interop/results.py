@@ -20,6 +20,7 @@ class UnreadableFile(Exception):
     """The whole file cannot be read: missing, a folder, empty, binary, or not contacts."""
 
     def __init__(self, path: str, message: str) -> None:
+        message = " ".join(message.split())  # one line, even when it quotes a cell with line breaks
         super().__init__(f"{path}: {message}")
         self.path = path
         self.message = message
