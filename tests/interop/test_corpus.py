@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import CORPUS
+from interop_paths import CORPUS
 
 from hitouch.domain.birthday import Birthday
 from hitouch.interop.contacts_io import UnreadableFile, read_contacts

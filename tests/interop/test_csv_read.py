@@ -6,7 +6,7 @@ import time
 from datetime import date
 
 import pytest
-from conftest import DATA
+from interop_paths import DATA
 
 from hitouch.domain.birthday import Birthday
 from hitouch.domain.vocabulary import Source

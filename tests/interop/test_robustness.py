@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from conftest import DATA
+from interop_paths import DATA
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -6,7 +6,7 @@ import base64
 import socket
 
 import pytest
-from conftest import DATA
+from interop_paths import DATA
 
 from hitouch.domain.birthday import Birthday
 from hitouch.interop.contacts_io import UnreadableFile, detect_format, read_contacts, read_contacts_bytes
