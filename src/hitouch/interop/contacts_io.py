@@ -69,8 +69,11 @@ def read_contacts_bytes(
     data: bytes, filename: str, format: str = "auto", *, mapping: dict[str, str] | None = None,
     region: str | None = None,
 ) -> ReadResult:
-    """Cards read from `data`; problems name `filename` and the line. `region` (e.g. 'GB')
-    tells which phone numbers written without a country code are the same number."""
+    """Cards read from `data`; problems name `filename` and the line.
+
+    `mapping` (column -> one of MAPPABLE_FIELDS) is for a CSV in no known layout; without it
+    the columns are guessed. `region` (e.g. 'GB') tells which phone numbers written without a
+    country code are the same number. Raises UnreadableFile when nothing in it can be read."""
     if format not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
     chosen = detect_format(data, filename) if format == "auto" else format

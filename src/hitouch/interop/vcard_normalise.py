@@ -49,7 +49,6 @@ class Property:
 @dataclass(slots=True)
 class NormalisedCard:
     text: str
-    version: str
     # Set when a photo was embedded but left out, so the reader can say so.
     photo_too_large: bool = False
 
@@ -83,7 +82,7 @@ def normalise_card(lines: list[bytes]) -> NormalisedCard:
         params = {k: v for k, v in prop.params.items() if k not in ("CHARSET", "ENCODING")}
         out.append(_content_line(prop, _value(prop, version), params))
     out.append("END:VCARD")
-    return NormalisedCard("\r\n".join(out) + "\r\n", version, too_large)
+    return NormalisedCard("\r\n".join(out) + "\r\n", too_large)
 
 
 def _parse_params(raw: bytes) -> dict[str, list[str]]:
