@@ -1,0 +1,1 @@
+"""Contacts files in and out; import from hitouch.interop.contacts_io."""
