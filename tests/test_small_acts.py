@@ -1,0 +1,18 @@
+from datetime import date
+
+from hitouch.domain.records import ContactRef, ContactUpdateRecord
+from hitouch.domain.small_acts import suggestion_for
+
+
+def update(kind, old, new):
+    return ContactUpdateRecord(1, ContactRef(7, "Marcus O'Brien"), date(2026, 11, 20), kind, old, new)
+
+
+def test_a_new_company_suggests_congratulations():
+    assert suggestion_for(update("company", "Northwind", "Fjord Ventures")) == (
+        "Marcus O'Brien moved to Fjord Ventures: send a note of congratulations"
+    )
+
+
+def test_a_new_position_suggests_congratulations_on_the_role():
+    assert "is now Head of Sales" in suggestion_for(update("title", "Sales Lead", "Head of Sales"))
