@@ -10,7 +10,9 @@ from hitouch.domain.birthday import Birthday
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("HiTouch", text)
+    """Translate user-visible text. pyside6-lupdate files plain tr("...") calls under the empty
+    context, so that is the context looked up here too."""
+    return QCoreApplication.translate("", text)
 
 
 def long_date(day: date) -> str:
