@@ -8,13 +8,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from hitouch import __version__
-from hitouch.cli import contacts, journal
+from hitouch.cli import contacts, journal, safety
 
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_DATA = 0, 1, 2, 3
 
 # Each module adds its commands with register(subparsers); a command's handler is
-# run(args, workspace) -> exit code.
-COMMAND_MODULES = (contacts, journal)
+# run(args, workspace) -> exit code, or run(args, journal_path) for the few commands that set
+# needs_workspace=False because they must work when the journal cannot be opened.
+COMMAND_MODULES = (contacts, journal, safety)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,24 +46,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_command(args: argparse.Namespace) -> int:
     from hitouch.paths import default_journal_path
+    from hitouch.services.errors import JournalError, UserError
     from hitouch.services.workspace import open_workspace
-    from hitouch.services.errors import UserError
-    from hitouch.services.errors import JournalError
 
+    path = args.db or default_journal_path()
     try:
-        workspace = open_workspace(args.db or default_journal_path())
-    except JournalError as exc:
-        return fail(str(exc), EXIT_DATA)
-    try:
-        return args.run(args, workspace)
+        if not getattr(args, "needs_workspace", True):
+            return args.run(args, path)
+        workspace = open_workspace(path)
+        try:
+            return args.run(args, workspace)
+        finally:
+            workspace.close()
     except UserError as exc:
         return fail(str(exc), EXIT_USER)
     except JournalError as exc:
         return fail(str(exc), EXIT_DATA)
     except BrokenPipeError:
         return EXIT_OK  # `hitouch contact list | head`
-    finally:
-        workspace.close()
 
 
 def fail(message: str, code: int) -> int:

@@ -11,7 +11,8 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -19,31 +20,36 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from hitouch.store.errors import JournalBusy, JournalError, JournalFull, JournalDamaged
+from hitouch.store.backup import BackupPolicy, backed_up_on, make_backup
+from hitouch.store.errors import JournalBusy, JournalDamaged, JournalError, JournalFull
 
-BUSY_TIMEOUT_SECONDS = 10.0
+BUSY_TIMEOUT_SECONDS = 10.0  # how long a writer waits for another one; $HITOUCH_BUSY_TIMEOUT overrides
 _WRITE = "hitouch_write"
 
 
 def make_private(path: Path) -> None:
-    """Create the journal's folder (0700) and file (0600) before SQLite does."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.parent.stat().st_uid == os.getuid() and not _is_shared_dir(path.parent):
-        os.chmod(path.parent, 0o700)
+    """Create the journal file (0600) before SQLite does, in a private folder (0700) when the
+    folder is new. A folder that already exists is the user's choice and is left as it is."""
+    if not path.parent.exists():
+        path.parent.mkdir(mode=0o700, parents=True)
+        os.chmod(path.parent, 0o700)  # mkdir's mode is filtered by the umask
     fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
     os.close(fd)
     os.chmod(path, 0o600)
 
 
-def _is_shared_dir(folder: Path) -> bool:
-    # Never tighten a folder others rely on (a journal placed in /tmp or a home directory root).
-    return folder.resolve() in {Path("/tmp"), Path.home().resolve(), Path("/")}
+def busy_timeout() -> float:
+    try:
+        return float(os.environ.get("HITOUCH_BUSY_TIMEOUT", BUSY_TIMEOUT_SECONDS))
+    except ValueError:
+        return BUSY_TIMEOUT_SECONDS
 
 
 def create_journal_engine(path: Path) -> Engine:
+    timeout = busy_timeout()
     engine = create_engine(
         f"sqlite:///{path}",
-        connect_args={"timeout": BUSY_TIMEOUT_SECONDS, "check_same_thread": False},
+        connect_args={"timeout": timeout, "check_same_thread": False},
     )
 
     @event.listens_for(engine, "connect")
@@ -54,7 +60,7 @@ def create_journal_engine(path: Path) -> Engine:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        cursor.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -71,10 +77,12 @@ class Journal:
 
     path: Path
     engine: Engine
+    backup_policy: BackupPolicy = field(default_factory=BackupPolicy)
 
     def __post_init__(self) -> None:
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(self.engine.execution_options(**{_WRITE: True}), expire_on_commit=False)
+        self._backed_up_on: date | None = None
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -85,8 +93,22 @@ class Journal:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One unit of work: committed whole, or rolled back whole on any error."""
-        with translate_errors(self.path), self._writer() as session, session.begin():
-            yield session
+        with translate_errors(self.path):
+            self._back_up_before_the_days_first_write()
+            with self._writer() as session, session.begin():
+                yield session
+
+    def _back_up_before_the_days_first_write(self) -> None:
+        today = date.today()
+        if self._backed_up_on == today:
+            return
+        if self._holds_data() and not backed_up_on(self.path, today):
+            make_backup(self.path, "daily", policy=self.backup_policy)
+        self._backed_up_on = today
+
+    def _holds_data(self) -> bool:
+        with self._reader() as session:
+            return session.connection().exec_driver_sql("SELECT 1 FROM contact LIMIT 1").first() is not None
 
     def close(self) -> None:
         self.engine.dispose()

@@ -57,13 +57,13 @@ def check_version(path: Path, revision: str | None) -> None:
         )
 
 
-def upgrade(engine: Engine) -> None:
+def upgrade(engine: Engine, script_location: str | None = None, head: str = HEAD) -> None:
     """Apply every pending migration in one transaction: all of them, or none."""
     from alembic import command
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", str(resources.files("hitouch.store") / "migrations"))
+    config.set_main_option("script_location", script_location or str(resources.files("hitouch.store") / "migrations"))
     with engine.execution_options(hitouch_write=True).connect() as connection:
         # Copying a table (SQLite's way to alter one) must not trip foreign keys half-way;
         # the check below runs before the commit instead.
@@ -72,7 +72,7 @@ def upgrade(engine: Engine) -> None:
         try:
             with connection.begin():
                 config.attributes["connection"] = connection
-                command.upgrade(config, HEAD)
+                command.upgrade(config, head)
                 broken = connection.execute(text("PRAGMA foreign_key_check")).fetchall()
                 if broken:
                     raise JournalError(f"migration left {len(broken)} broken references; rolled back")

@@ -1,0 +1,71 @@
+"""`hitouch backup`, `restore` and `check`: they take the journal's path, not an opened journal,
+so they still work when the journal itself is in trouble."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from hitouch.cli.output import print_json, print_table
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    backup = commands.add_parser("backup", help="a consistent copy of the journal, or the list of backups")
+    backup.add_argument("out", nargs="?", type=Path, metavar="OUT", help="default: the journal's backup folder")
+    backup.add_argument("--list", action="store_true", help="list the backups kept")
+    backup.add_argument("--json", action="store_true")
+    backup.set_defaults(run=run_backup, needs_workspace=False)
+
+    restore = commands.add_parser("restore", help="replace the journal with a backup (the current one is kept)")
+    restore.add_argument("file", type=Path, metavar="FILE")
+    restore.set_defaults(run=run_restore, needs_workspace=False)
+
+    check = commands.add_parser("check", help="check the journal's integrity")
+    check.set_defaults(run=run_check, needs_workspace=False)
+
+
+def run_backup(args: argparse.Namespace, journal: Path) -> int:
+    from hitouch.services.safety import Backups
+    from hitouch.services.workspace import open_workspace
+
+    workspace = open_workspace(journal)
+    try:
+        backups = Backups(workspace.journal)
+        if args.list:
+            items = backups.list()
+            if args.json:
+                print_json([{"path": str(b.path), "created": b.created, "size": b.size, "contacts": b.contacts}
+                            for b in items])
+            else:
+                print_table(
+                    [[b.created.strftime("%Y-%m-%d %H:%M"), f"{b.contacts if b.contacts is not None else '?'}",
+                      f"{b.size / 1e6:.1f} MB", str(b.path)] for b in items],
+                    ["CREATED", "CONTACTS", "SIZE", "PATH"],
+                )
+            return 0
+        print(backups.back_up(args.out))
+        return 0
+    finally:
+        workspace.close()
+
+
+def run_restore(args: argparse.Namespace, journal: Path) -> int:
+    from hitouch.services.safety import restore_journal
+
+    restore_journal(journal, args.file)
+    print(f"Restored {journal} from {args.file}; the previous journal is in the backup folder.")
+    return 0
+
+
+def run_check(args: argparse.Namespace, journal: Path) -> int:
+    from hitouch.cli.main import EXIT_DATA, fail
+    from hitouch.services.safety import check_journal
+
+    report = check_journal(journal)
+    if report.sound:
+        print(f"{journal}: sound")
+        return 0
+    advice = (f" The newest sound backup is {report.newest_sound_backup.path} "
+              f"({report.newest_sound_backup.created:%Y-%m-%d %H:%M}); restore it with: hitouch restore "
+              f"{report.newest_sound_backup.path}") if report.newest_sound_backup else " No sound backup was found."
+    return fail(f"{journal} is damaged: {'; '.join(report.problems[:3])}.{advice}", EXIT_DATA)

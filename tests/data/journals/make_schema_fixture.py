@@ -1,0 +1,65 @@
+"""Write tests/data/journals/schema-<HEAD>.sqlite3: a small journal at the current schema with a
+row in every table, for the upgrade tests of every later release. Run once per released schema:
+
+    .venv/bin/python tests/data/journals/make_schema_fixture.py
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from datetime import date, datetime, time
+from pathlib import Path
+
+from hitouch.domain.birthday import Birthday
+from hitouch.domain.cards import ContactCard, Labelled
+from hitouch.services.clock import Clock
+from hitouch.services.workspace import open_workspace
+from hitouch.store import migrate
+from hitouch.store.models import (
+    Cadence, ContactUpdate, FollowUp, ImportBatch, ImportChange, JournalMeta, NudgeDismissal, Referral,
+)
+
+HERE = Path(__file__).resolve().parent
+
+
+def build(path: Path) -> None:
+    ws = open_workspace(path, clock=Clock(fixed=datetime(2026, 11, 22, 10, 0)), region="GB")
+    zoe, _ = ws.contacts.add(
+        ContactCard(name="Zoë Müller", emails=[Labelled("zoe@fjord.vc", "work")], phones=[Labelled("+44 20 7946 0958")],
+                    urls=[Labelled("linkedin.com/in/zoe")], company="Fjord Ventures", title="Partner",
+                    tags=["investor"], birthday=Birthday(3, 15), notes="Sails on weekends."),
+        met_at="Web Summit", met_on=date(2026, 11, 10),
+    )
+    ada, _ = ws.contacts.add(ContactCard(name="Adaeze Okonkwo", company="Lagos Labs"))
+    gone, _ = ws.contacts.add(ContactCard(name="In The Trash"))
+    ws.interactions.log([zoe, ada], "video", on=date(2026, 11, 20), note="Three-way call about the pilot")
+    ws.contacts.delete([gone])
+    now = datetime(2026, 11, 22, 10, 0)
+    with ws.journal.write() as s:
+        batch = ImportBatch(created_at=now, format="vcard", files="contacts.vcf", created=1, merged=0)
+        s.add(batch)
+        s.flush()
+        s.add_all([
+            FollowUp(contact_id=zoe, kind="coffee", title="Coffee with Zoë Müller", note="Bring the deck",
+                     due_on=date(2026, 11, 25), due_time=time(9, 30), minutes=45, status="open",
+                     created_at=now, updated_at=now, ical_uid=str(uuid.UUID(int=1)), ical_sequence=0),
+            Cadence(contact_id=zoe, every=4, unit="w", since=date(2026, 11, 10)),
+            NudgeDismissal(contact_id=ada, until=date(2026, 12, 20)),
+            Referral(from_contact_id=None, to_contact_id=zoe, lead_contact_id=ada, lead_text="", occurred_on=date(2026, 11, 21),
+                     note="Introduced Adaeze", status="open", value_cents=150000, created_at=now),
+            ImportChange(batch_id=batch.id, contact_id=ada, field="company", old_value=""),
+            ContactUpdate(contact_id=ada, noticed_on=date(2026, 11, 22), kind="company", old_value="",
+                          new_value="Lagos Labs", batch_id=batch.id),
+            JournalMeta(key="fixture", value=migrate.HEAD),
+        ])
+    ws.close()
+    with sqlite3.connect(path) as db:  # one self-contained file, no -wal beside it
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+if __name__ == "__main__":
+    target = HERE / f"schema-{migrate.HEAD}.sqlite3"
+    target.unlink(missing_ok=True)
+    build(target)
+    print(target)
