@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 
 @pytest.fixture
@@ -19,3 +21,26 @@ def window(qtbot, journal_path, clock):
 def services(window):
     """The same services the window uses, for arranging a scene."""
     return window.ws
+
+
+@pytest.fixture
+def when_dialog_opens():
+    """when_dialog_opens("contactDialog", act): act on that modal dialog as soon as it shows
+    (exec() blocks the test otherwise). Gives up after two seconds, so a dialog that never
+    opens fails the test instead of hanging it."""
+
+    def arrange(object_name: str, act) -> None:
+        tries = [200]
+
+        def find_and_act():
+            dialog = QApplication.activeModalWidget()
+            if dialog is None or dialog.objectName() != object_name:
+                tries[0] -= 1
+                if tries[0]:
+                    QTimer.singleShot(10, find_and_act)
+                return
+            act(dialog)
+
+        QTimer.singleShot(0, find_and_act)
+
+    return arrange

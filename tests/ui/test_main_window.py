@@ -2,27 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLineEdit, QListView, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QListView, QWidget
 
 from hitouch.domain.cards import ContactCard, Labelled
-
-
-def when_dialog_opens(qtbot, object_name: str, act) -> None:
-    """Act on a modal dialog as soon as it is shown (exec() blocks the test otherwise).
-    Gives up after two seconds, so a dialog that never opens fails the test instead of hanging it."""
-    tries = [200]
-
-    def find_and_act():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None or dialog.objectName() != object_name:
-            tries[0] -= 1
-            if tries[0]:
-                QTimer.singleShot(10, find_and_act)
-            return
-        act(dialog)
-
-    QTimer.singleShot(0, find_and_act)
 
 
 def test_first_run_explains_hitouch_and_offers_to_add_or_import(window):
@@ -33,14 +16,14 @@ def test_first_run_explains_hitouch_and_offers_to_add_or_import(window):
     assert window.findChild(QListView, "contactList").isHidden() or not window.findChild(QListView, "contactList").isVisible()
 
 
-def test_add_a_contact_with_ctrl_n_in_a_few_keystrokes(window, qtbot):
+def test_add_a_contact_with_ctrl_n_in_a_few_keystrokes(window, qtbot, when_dialog_opens):
     def fill(dialog):
         dialog.findChild(QLineEdit, "nameEdit").insert("Zoë Müller")  # QTest types ASCII only
         qtbot.keyClick(dialog.findChild(QLineEdit, "nameEdit"), Qt.Key.Key_Tab)
         qtbot.keyClicks(dialog.focusWidget(), "Fjord Ventures")
         qtbot.keyClick(dialog.findChild(QLineEdit, "companyEdit"), Qt.Key.Key_Return)
 
-    when_dialog_opens(qtbot, "contactDialog", fill)
+    when_dialog_opens("contactDialog", fill)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
 
     contact_list = window.findChild(QListView, "contactList")
@@ -52,7 +35,7 @@ def test_add_a_contact_with_ctrl_n_in_a_few_keystrokes(window, qtbot):
     assert window.ws.contacts.summaries(window.ws.contacts.ids())[0].company == "Fjord Ventures"
 
 
-def test_an_invalid_birthday_keeps_the_dialog_open_with_a_reason(window, qtbot):
+def test_an_invalid_birthday_keeps_the_dialog_open_with_a_reason(window, qtbot, when_dialog_opens):
     seen = {}
 
     def fill(dialog):
@@ -63,7 +46,7 @@ def test_an_invalid_birthday_keeps_the_dialog_open_with_a_reason(window, qtbot):
         seen["open"] = dialog.isVisible()
         dialog.reject()
 
-    when_dialog_opens(qtbot, "contactDialog", fill)
+    when_dialog_opens("contactDialog", fill)
     window.add_contact()
     assert seen["open"] is True
     assert "not a birthday" in seen["error"]
@@ -116,7 +99,7 @@ def test_opening_a_contact_shows_details_how_we_met_and_the_journal(window, qtbo
     assert timeline.model().index(1, 0).data() == "At SaaStr Europa"
 
 
-def test_log_an_interaction_with_ctrl_l(window, qtbot, services):
+def test_log_an_interaction_with_ctrl_l(window, qtbot, services, when_dialog_opens):
     from PySide6.QtWidgets import QComboBox, QPlainTextEdit
 
     cid, _ = services.contacts.add(ContactCard(name="Li Wei", company="Shenzhen Robotics"))
@@ -130,7 +113,7 @@ def test_log_an_interaction_with_ctrl_l(window, qtbot, services):
         qtbot.keyClicks(dialog.findChild(QPlainTextEdit, "logNoteEdit"), "Demo of the new arm")
         qtbot.keyClick(dialog.findChild(QPlainTextEdit, "logNoteEdit"), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
-    when_dialog_opens(qtbot, "logDialog", fill)
+    when_dialog_opens("logDialog", fill)
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
 
     timeline = window.findChild(QListView, "journalTimeline")

@@ -10,6 +10,7 @@ from hitouch.services.clock import Clock
 from hitouch.services.contacts import Contacts
 from hitouch.services.events import Events
 from hitouch.services.interactions import Interactions
+from hitouch.services.safety import Backups
 from hitouch.services.search import Search
 from hitouch.services.trash import Trash
 from hitouch.store.database import Journal
@@ -30,6 +31,7 @@ class Workspace:
         self.events = Events(self.journal, self.clock)
         self.search = Search(self.journal)
         self.trash = Trash(self.journal, self.clock)
+        self.backups = Backups(self.journal)
 
     @property
     def path(self) -> Path:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, 
 from hitouch import __version__
 from hitouch.services.changes import Changes
 from hitouch.services.workspace import Workspace
+from hitouch.ui.backup_dialog import RestoreDialog
 from hitouch.ui.contact_dialog import ContactDialog
 from hitouch.ui.contacts_page import ContactsPage
 from hitouch.ui.dialogs import guarded
@@ -56,6 +57,8 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.new_contact_action = self._action(tr("&New Contact…"), QKeySequence.StandardKey.New, self.add_contact, "newContactAction")
         self.import_action = self._action(tr("&Import Contacts…"), "Ctrl+I", self.import_contacts, "importAction")
+        self.backup_action = self._action(tr("&Back Up Now"), None, self.back_up, "backUpAction")
+        self.restore_action = self._action(tr("&Restore from Backup…"), None, self.restore_backup, "restoreAction")
         quit_action = self._action(tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, "quitAction")
         self.find_action = self._action(tr("&Find"), QKeySequence.StandardKey.Find, self.focus_search, "findAction")
         self.edit_action = self._action(tr("&Edit Contact…"), "Ctrl+E", self.edit_current, "editContactAction")
@@ -69,6 +72,8 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         file_menu = menu.addMenu(tr("&File"))
         file_menu.addActions([self.new_contact_action, self.import_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = menu.addMenu(tr("&Edit"))
@@ -136,6 +141,17 @@ class MainWindow(QMainWindow):
 
     def import_contacts(self) -> None:
         QMessageBox.information(self, tr("Import contacts"), tr("Importing arrives with the next version."))
+
+    def back_up(self) -> None:
+        path = guarded(self, self.ws.backups.back_up)
+        if path is not None:
+            self.statusBar().showMessage(tr("Backed up to {path}").format(path=path), 6000)
+
+    def restore_backup(self) -> None:
+        dialog = RestoreDialog(self.ws.backups, self)
+        if dialog.exec() and dialog.changes is not None:
+            self.apply(dialog.changes)
+            self.statusBar().showMessage(tr("Restored. The journal as it was is kept as a backup."), 6000)
 
     def about(self) -> None:
         QMessageBox.about(
