@@ -15,6 +15,7 @@ from hitouch.services.clock import Clock
 from hitouch.services.errors import JournalError
 from hitouch.services.workspace import open_workspace
 from hitouch.ui.main_window import MainWindow
+from hitouch.ui.single_instance import SingleInstance
 
 
 def create_main_window(db_path: Path | str, *, clock: Clock | None = None) -> MainWindow:
@@ -31,10 +32,16 @@ def run_gui(db_path: Path | None, files: list[Path]) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    journal = Path(db_path or default_journal_path())
+    instance = SingleInstance(journal)
+    if instance.hand_over(files):
+        return 0  # the running window raises itself and takes the files
     try:
-        window = create_main_window(db_path or default_journal_path())
+        window = create_main_window(journal)
     except JournalError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 3
+    instance.listen()
+    instance.activated.connect(window.bring_forward)
     window.show()
     return app.exec()

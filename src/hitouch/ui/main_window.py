@@ -153,6 +153,15 @@ class MainWindow(QMainWindow):
             self.apply(dialog.changes)
             self.statusBar().showMessage(tr("Restored. The journal as it was is kept as a backup."), 6000)
 
+    def bring_forward(self, files: list) -> None:
+        """Another start of HiTouch on this journal handed over to this window."""
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        if files and hasattr(self, "open_import_preview"):
+            self.open_import_preview(files)
+
     def about(self) -> None:
         QMessageBox.about(
             self,
