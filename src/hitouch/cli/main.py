@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -50,10 +51,11 @@ def run_command(args: argparse.Namespace) -> int:
     from hitouch.services.workspace import open_workspace
 
     path = args.db or default_journal_path()
+    args.passphrase = os.environ.get("HITOUCH_PASSPHRASE") or None  # for journals encrypted at rest
     try:
         if not getattr(args, "needs_workspace", True):
             return args.run(args, path)
-        workspace = open_workspace(path)
+        workspace = open_workspace(path, passphrase=args.passphrase)
         try:
             return args.run(args, workspace)
         finally:

@@ -23,12 +23,17 @@ def register(commands: argparse._SubParsersAction) -> None:
     check = commands.add_parser("check", help="check the journal's integrity")
     check.set_defaults(run=run_check, needs_workspace=False)
 
+    encrypt = commands.add_parser(
+        "encrypt", help="encrypt the journal at rest with a passphrase ($HITOUCH_PASSPHRASE, or asked)"
+    )
+    encrypt.set_defaults(run=run_encrypt, needs_workspace=False)
+
 
 def run_backup(args: argparse.Namespace, journal: Path) -> int:
     from hitouch.services.safety import Backups
     from hitouch.services.workspace import open_workspace
 
-    workspace = open_workspace(journal)
+    workspace = open_workspace(journal, passphrase=args.passphrase)
     try:
         backups = Backups(workspace.journal)
         if args.list:
@@ -52,7 +57,7 @@ def run_backup(args: argparse.Namespace, journal: Path) -> int:
 def run_restore(args: argparse.Namespace, journal: Path) -> int:
     from hitouch.services.safety import restore_journal
 
-    restore_journal(journal, args.file)
+    restore_journal(journal, args.file, args.passphrase)
     print(f"Restored {journal} from {args.file}; the previous journal is in the backup folder.")
     return 0
 
@@ -61,7 +66,7 @@ def run_check(args: argparse.Namespace, journal: Path) -> int:
     from hitouch.cli.main import EXIT_DATA, fail
     from hitouch.services.safety import check_journal
 
-    report = check_journal(journal)
+    report = check_journal(journal, args.passphrase)
     if report.sound:
         print(f"{journal}: sound")
         return 0
@@ -69,3 +74,20 @@ def run_check(args: argparse.Namespace, journal: Path) -> int:
               f"({report.newest_sound_backup.created:%Y-%m-%d %H:%M}); restore it with: hitouch restore "
               f"{report.newest_sound_backup.path}") if report.newest_sound_backup else " No sound backup was found."
     return fail(f"{journal} is damaged: {'; '.join(report.problems[:3])}.{advice}", EXIT_DATA)
+
+
+def run_encrypt(args: argparse.Namespace, journal: Path) -> int:
+    import getpass
+
+    from hitouch.services.errors import UserError
+    from hitouch.services.safety import encrypt_journal
+
+    passphrase = args.passphrase
+    if passphrase is None:
+        passphrase = getpass.getpass("New passphrase: ")
+        if getpass.getpass("Again: ") != passphrase:
+            raise UserError("the two passphrases differ; nothing was changed")
+    encrypt_journal(journal, passphrase)
+    print(f"{journal} is now encrypted. Open it with $HITOUCH_PASSPHRASE set, or give the passphrase "
+          f"when the window asks. Backups made before now are not encrypted: they are in {journal.parent}.")
+    return 0

@@ -6,8 +6,8 @@ normal route, because they are what a person reaches for when that route fails.
 
 from __future__ import annotations
 
+import os
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +25,7 @@ from hitouch.store.backup import (
     make_backup,
     restore_into,
 )
+from hitouch.store.connect import connect, database_errors, driver, looks_encrypted, passphrase_for
 from hitouch.store.database import Journal
 from hitouch.store.journal import open_journal
 
@@ -55,59 +56,94 @@ class Backups:
 
     def back_up(self, out: Path | None = None) -> Path:
         """A consistent copy now: to `out`, or into the backup folder (then rotated)."""
+        journal = self._journal
         if out is not None:
             out = Path(out).expanduser()
             if out.is_dir():
-                out = out / f"{self._journal.path.stem}-{datetime.now():%Y%m%d-%H%M%S}.sqlite3"
-            return copy_journal(self._journal.path, out)
-        return make_backup(self._journal.path, "manual", policy=self._journal.backup_policy)
+                out = out / f"{journal.path.stem}-{datetime.now():%Y%m%d-%H%M%S}.sqlite3"
+            return copy_journal(journal.path, out, journal.passphrase)
+        return make_backup(journal.path, "manual", policy=journal.backup_policy, passphrase=journal.passphrase)
 
     def list(self) -> list[BackupInfo]:
         return [
-            BackupInfo(b.path, b.created, b.size, b.reason, live_contact_count(b.path))
+            BackupInfo(b.path, b.created, b.size, b.reason, live_contact_count(b.path, self._journal.passphrase))
             for b in list_backups(self._journal.path)
         ]
 
     def restore(self, source: Path) -> Changes:
         """Replace the open journal with `source`; the current state is backed up first."""
-        restore_journal(self._journal.path, Path(source), self._journal)
+        restore_journal(self._journal.path, Path(source), self._journal.passphrase, self._journal)
         return Changes(contact_set=True, interactions=True, events=True, followups=True, referrals=True)
 
 
-def check_journal(path: Path) -> CheckReport:
-    problems = integrity_problems(path) if path.exists() else [f"{path} does not exist"]
+def check_journal(path: Path, passphrase: str | None = None) -> CheckReport:
+    passphrase = passphrase_for(path, passphrase)
+    problems = integrity_problems(path, passphrase) if path.exists() else [f"{path} does not exist"]
     newest = None
     if problems:
-        newest = next((b for b in list_backups(path) if is_sound(b.path)), None)
+        newest = next((b for b in list_backups(path) if is_sound(b.path, passphrase)), None)
     return CheckReport(path, problems, newest)
 
 
-def restore_journal(journal_path: Path, source: Path, journal: Journal | None = None) -> None:
+def restore_journal(
+    journal_path: Path, source: Path, passphrase: str | None = None, journal: Journal | None = None
+) -> None:
     """Check `source`, back up the current journal, then restore; upgrade if `source` is older."""
+    passphrase = passphrase_for(journal_path, passphrase)
     source = source.expanduser()
     if not source.is_file():
         raise UserError(f"{source} is not a file")
     if source.resolve() == journal_path.resolve():
         raise UserError("that is the journal itself; choose a backup")
-    revision = migrate.current_revision(source)  # refuses files that are not journals
+    revision = migrate.current_revision(source, passphrase)  # refuses files that are not journals
     migrate.check_version(source, revision)
-    if not is_sound(source):
+    if not is_sound(source, passphrase):
         raise JournalDamaged(f"{source} is damaged; it was not restored and the journal is unchanged.")
     if journal_path.exists() and journal_path.stat().st_size:
-        _keep_current(journal_path, journal)
-    restore_into(journal_path, source)
+        _keep_current(journal_path, passphrase, journal)
+    restore_into(journal_path, source, passphrase)
     if revision != migrate.HEAD:
         if journal is not None:
             migrate.upgrade(journal.engine)
         else:
-            open_journal(journal_path).close()
+            open_journal(journal_path, passphrase).close()
 
 
-def _keep_current(journal_path: Path, journal: Journal | None) -> None:
+def encrypt_journal(path: Path, passphrase: str) -> None:
+    """Encrypt a plain journal in place (SQLCipher's sqlcipher_export into a new file)."""
+    if not passphrase:
+        raise UserError("an empty passphrase would not protect anything")
+    if looks_encrypted(path):
+        raise UserError(f"{path} is already encrypted")
+    migrate.check_version(path, migrate.current_revision(path))
+    plain = connect(path, passphrase=None)
+    plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    plain.close()
+    target = path.with_name(path.name + ".encrypting")
+    target.unlink(missing_ok=True)
+    module = driver(passphrase)
+    connection = module.connect(str(path))
+    try:
+        quoted_target = str(target).replace("'", "''")
+        quoted_key = passphrase.replace("'", "''")
+        connection.execute(f"ATTACH DATABASE '{quoted_target}' AS encrypted KEY '{quoted_key}'")
+        connection.execute("SELECT sqlcipher_export('encrypted')")
+        connection.execute("DETACH DATABASE encrypted")
+    finally:
+        connection.close()
+    os.chmod(target, 0o600)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    os.replace(target, path)
+    with connect(path, passphrase=passphrase) as check:
+        check.execute("PRAGMA journal_mode=WAL")
+
+
+def _keep_current(journal_path: Path, passphrase: str | None, journal: Journal | None) -> None:
     policy = journal.backup_policy if journal else None
     try:
-        make_backup(journal_path, "before-restore", policy=policy)
-    except sqlite3.DatabaseError:
+        make_backup(journal_path, "before-restore", policy=policy, passphrase=passphrase)
+    except database_errors():
         # The journal is too damaged for SQLite to copy: keep its bytes as they are.
         folder = journal_path.parent / f"{journal_path.stem}-backups"
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)

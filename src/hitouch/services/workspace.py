@@ -41,6 +41,8 @@ class Workspace:
         self.journal.close()
 
 
-def open_workspace(path: Path, clock: Clock | None = None, region: str | None = None) -> Workspace:
-    journal = open_journal(path)
+def open_workspace(
+    path: Path, clock: Clock | None = None, region: str | None = None, passphrase: str | None = None
+) -> Workspace:
+    journal = open_journal(path, passphrase)
     return Workspace(journal, clock or Clock(), region or default_region())

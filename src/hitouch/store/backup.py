@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import os
 import re
-import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+
+from hitouch.store.connect import connect, database_errors
 
 _NAME = re.compile(r"-(\d{8}-\d{6})-([a-z0-9-]+)\.sqlite3$")
 
@@ -32,14 +33,14 @@ def backups_dir(journal: Path) -> Path:
     return journal.parent / f"{journal.stem}-backups"
 
 
-def copy_journal(source: Path, target: Path) -> Path:
+def copy_journal(source: Path, target: Path, passphrase: str | None = None) -> Path:
     """Write a consistent copy of `source` to `target` (0600), even while others write."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     fd = os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
     os.close(fd)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=10)
-    dst = sqlite3.connect(partial)
+    src = connect(source, readonly=True, passphrase=passphrase)
+    dst = connect(partial, passphrase=passphrase)  # an encrypted journal's backups stay encrypted
     try:
         src.backup(dst)
     finally:
@@ -49,11 +50,11 @@ def copy_journal(source: Path, target: Path) -> Path:
     return target
 
 
-def restore_into(journal: Path, source: Path) -> None:
+def restore_into(journal: Path, source: Path, passphrase: str | None = None) -> None:
     """Replace the journal's content with `source`'s, page by page, through SQLite itself,
     so other open connections see the restored journal and the WAL stays consistent."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=10)
-    dst = sqlite3.connect(journal, timeout=10)
+    src = connect(source, readonly=True, passphrase=passphrase)
+    dst = connect(journal, passphrase=passphrase)
     try:
         src.backup(dst)
     finally:
@@ -73,7 +74,10 @@ def list_backups(journal: Path) -> list[BackupFile]:
     return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
 
 
-def make_backup(journal: Path, reason: str, now: datetime | None = None, policy: BackupPolicy | None = None) -> Path:
+def make_backup(
+    journal: Path, reason: str, now: datetime | None = None, policy: BackupPolicy | None = None,
+    passphrase: str | None = None,
+) -> Path:
     """A timestamped backup in the journal's private backup folder, then the rotation."""
     now = now or datetime.now()
     folder = backups_dir(journal)
@@ -84,7 +88,7 @@ def make_backup(journal: Path, reason: str, now: datetime | None = None, policy:
     while target.exists():  # two backups in one second (a migration right after a restore)
         counter += 1
         target = folder / f"{journal.stem}-{now:%Y%m%d-%H%M%S}-{reason}-{counter}.sqlite3"
-    copy_journal(journal, target)
+    copy_journal(journal, target, passphrase)
     rotate(journal, policy or BackupPolicy(), now)
     return target
 
@@ -129,24 +133,22 @@ def backed_up_on(journal: Path, day: date) -> bool:
     return any(b.created.date() == day for b in list_backups(journal))
 
 
-def is_sound(path: Path) -> bool:
+def is_sound(path: Path, passphrase: str | None = None) -> bool:
     """A quick integrity check that never writes."""
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
-    except sqlite3.Error:
+        connection = connect(path, readonly=True, passphrase=passphrase, timeout=5)
+        try:
+            return connection.execute("PRAGMA quick_check").fetchone() == ("ok",)
+        finally:
+            connection.close()
+    except database_errors():
         return False
-    try:
-        return connection.execute("PRAGMA quick_check").fetchone() == ("ok",)
-    except sqlite3.DatabaseError:
-        return False
-    finally:
-        connection.close()
 
 
-def integrity_problems(path: Path) -> list[str]:
+def integrity_problems(path: Path, passphrase: str | None = None) -> list[str]:
     """Everything PRAGMA integrity_check and foreign_key_check report; empty when sound."""
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+        connection = connect(path, readonly=True, passphrase=passphrase)
         try:
             rows = [r[0] for r in connection.execute("PRAGMA integrity_check")]
             problems = [] if rows == ["ok"] else rows
@@ -154,17 +156,17 @@ def integrity_problems(path: Path) -> list[str]:
             return problems
         finally:
             connection.close()
-    except sqlite3.DatabaseError as exc:
+    except database_errors() as exc:
         return [str(exc)]
 
 
-def live_contact_count(path: Path) -> int | None:
+def live_contact_count(path: Path, passphrase: str | None = None) -> int | None:
     """How many contacts a journal or backup holds (None when it cannot be read)."""
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        connection = connect(path, readonly=True, passphrase=passphrase, timeout=5)
         try:
             return connection.execute("SELECT count(*) FROM contact WHERE deleted_at IS NULL").fetchone()[0]
         finally:
             connection.close()
-    except sqlite3.Error:
+    except database_errors():
         return None

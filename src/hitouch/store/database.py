@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hitouch.store.backup import BackupPolicy, backed_up_on, make_backup
+from hitouch.store.connect import database_errors, driver, key_statements
 from hitouch.store.errors import JournalBusy, JournalDamaged, JournalError, JournalFull
 
 BUSY_TIMEOUT_SECONDS = 10.0  # how long a writer waits for another one; $HITOUCH_BUSY_TIMEOUT overrides
@@ -45,10 +46,11 @@ def busy_timeout() -> float:
         return BUSY_TIMEOUT_SECONDS
 
 
-def create_journal_engine(path: Path) -> Engine:
+def create_journal_engine(path: Path, passphrase: str | None = None) -> Engine:
     timeout = busy_timeout()
     engine = create_engine(
         f"sqlite:///{path}",
+        module=driver(passphrase),
         connect_args={"timeout": timeout, "check_same_thread": False},
     )
 
@@ -57,6 +59,8 @@ def create_journal_engine(path: Path) -> Engine:
         # Let SQLAlchemy, not pysqlite, decide where transactions begin (the SQLite recipe).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
+        for statement in key_statements(passphrase) if passphrase is not None else ():
+            cursor.execute(statement)
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
@@ -78,6 +82,7 @@ class Journal:
     path: Path
     engine: Engine
     backup_policy: BackupPolicy = field(default_factory=BackupPolicy)
+    passphrase: str | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
@@ -103,7 +108,7 @@ class Journal:
         if self._backed_up_on == today:
             return
         if self._holds_data() and not backed_up_on(self.path, today):
-            make_backup(self.path, "daily", policy=self.backup_policy)
+            make_backup(self.path, "daily", policy=self.backup_policy, passphrase=self.passphrase)
         self._backed_up_on = today
 
     def _holds_data(self) -> bool:
@@ -121,7 +126,7 @@ def translate_errors(path: Path) -> Iterator[None]:
         yield
     except DBAPIError as exc:
         raise classify(exc.orig, path) from exc
-    except sqlite3.Error as exc:
+    except database_errors() as exc:
         raise classify(exc, path) from exc
 
 

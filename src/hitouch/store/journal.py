@@ -6,23 +6,26 @@ from pathlib import Path
 
 from hitouch.store import migrate
 from hitouch.store.backup import make_backup
+from hitouch.store.connect import passphrase_for
 from hitouch.store.database import Journal, create_journal_engine, make_private
 from hitouch.store.errors import JournalError
 
 
-def open_journal(path: Path) -> Journal:
-    """Open (creating or upgrading) the journal at `path`; JournalError says why not."""
+def open_journal(path: Path, passphrase: str | None = None) -> Journal:
+    """Open (creating or upgrading) the journal at `path`; JournalError says why not.
+    With a passphrase, the journal is encrypted at rest (SQLCipher); a new one is created so."""
     path = Path(path).expanduser()
     if path.is_dir():
         raise JournalError(f"{path} is a folder, not a journal file.")
+    passphrase = passphrase_for(path, passphrase)
     is_new = not path.exists() or path.stat().st_size == 0
     if is_new:
         make_private(path)
-    revision = None if is_new else migrate.current_revision(path)
+    revision = None if is_new else migrate.current_revision(path, passphrase)
     migrate.check_version(path, revision)
-    engine = create_journal_engine(path)
+    engine = create_journal_engine(path, passphrase)
     if revision != migrate.HEAD:
         if revision is not None:
-            make_backup(path, f"before-upgrade-{revision}")
+            make_backup(path, f"before-upgrade-{revision}", passphrase=passphrase)
         migrate.upgrade(engine)
-    return Journal(path=path, engine=engine)
+    return Journal(path=path, engine=engine, passphrase=passphrase)

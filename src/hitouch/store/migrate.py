@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, text
 
+from hitouch.store.connect import INSTALL_HINT, connect, database_errors, encryption_available, looks_encrypted
 from hitouch.store.errors import JournalDamaged, JournalError, JournalTooNew
 
 # Every released schema, oldest first; tests/store keep this equal to Alembic's history.
@@ -27,10 +28,15 @@ def managed_by_models(name: str | None, type_: str, _parent_names: object = None
     return not (type_ == "table" and name is not None and name.startswith(SEARCH_TABLES))
 
 
-def current_revision(path: Path) -> str | None:
+def current_revision(path: Path, passphrase: str | None = None) -> str | None:
     """The journal's schema revision; None for a new, empty file."""
+    if passphrase is None and looks_encrypted(path):
+        hint = "give its passphrase ($HITOUCH_PASSPHRASE)" if encryption_available() else INSTALL_HINT
+        raise JournalDamaged(
+            f"{path} is encrypted or is not a HiTouch journal; it was left untouched. If it is encrypted, {hint}."
+        )
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+        connection = connect(path, readonly=True, passphrase=passphrase)
     except sqlite3.Error as exc:
         raise JournalError(f"The journal {path} cannot be opened: {exc}") from exc
     try:
@@ -41,9 +47,11 @@ def current_revision(path: Path) -> str | None:
             raise JournalDamaged(f"{path} is an SQLite file but not a HiTouch journal; it was left untouched.")
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         return row[0] if row else None
-    except sqlite3.DatabaseError as exc:
-        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+    except database_errors() as exc:
+        if "locked" in str(exc):
             raise
+        if passphrase is not None and "not a database" in str(exc):
+            raise JournalDamaged(f"The passphrase does not open {path} (or it is damaged); it was left untouched.") from exc
         raise JournalDamaged(f"{path} is not a HiTouch journal or is damaged ({exc}); it was left untouched.") from exc
     finally:
         connection.close()
