@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -10,6 +10,9 @@ from hitouch.domain.birthday import Birthday
 from hitouch.domain.cards import ContactCard, Labelled
 from hitouch.domain.vocabulary import Source
 from hitouch.services.errors import Ambiguous, NotFound, UserError
+
+
+NOW_UTC = datetime(2026, 11, 22, 9, 30)
 
 
 def add(ws, name, **fields):
@@ -216,3 +219,39 @@ def test_list_filters_by_tag_event_and_virtual_only(workspace):
     assert workspace.contacts.ids(virtual_only=True) == [online]
     with pytest.raises(UserError):
         workspace.contacts.ids(event="No Such Event")
+
+
+def dump(workspace) -> dict:
+    """Every row of every table but the search index, as plain values."""
+    import sqlite3
+
+    with sqlite3.connect(workspace.path) as db:
+        tables = [r[0] for r in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%search%' "
+            "AND name NOT IN ('tag', 'alembic_version')")]
+        return {t: sorted(map(repr, db.execute(f"SELECT * FROM {t}"))) for t in tables}
+
+
+def test_undoing_a_merge_gives_back_exactly_what_was_there(workspace):
+    from hitouch.store.models import Cadence, FollowUp, NudgeDismissal, Referral
+
+    keep = add(workspace, "Katherine Johnson", emails=[Labelled("kj@nasa.example")], tags=["math"], notes="Orbits.")
+    other = add(workspace, "K. Johnson", emails=[Labelled("KJ@nasa.example"), Labelled("k@home.example")],
+                phones=[Labelled("+1 757 555 0100")], tags=["space"], notes="Hidden Figures.",
+                met_at="Langley Open Day", met_on=date(2026, 5, 1))
+    workspace.interactions.log([keep, other], "call", note="Both on one call")
+    workspace.interactions.log([other], "coffee", note="Only the other record")
+    with workspace.journal.write() as session:
+        session.add_all([
+            FollowUp(contact_id=other, due_on=date(2026, 12, 1), created_at=NOW_UTC, updated_at=NOW_UTC, ical_uid="u1"),
+            Referral(from_contact_id=other, to_contact_id=None, occurred_on=date(2026, 10, 1), created_at=NOW_UTC),
+            Cadence(contact_id=other, every=2, unit="w", since=date(2026, 10, 1)),
+            NudgeDismissal(contact_id=keep, until=date(2026, 12, 24)),
+        ])
+    before = dump(workspace)
+    _, record = workspace.contacts.merge(keep, other)
+    assert dump(workspace) != before
+    workspace.contacts.unmerge(record)
+    assert dump(workspace) == before
+    assert workspace.search.contact_ids("hidden") == [other]
+    assert workspace.search.contact_ids("orbits") == [keep]

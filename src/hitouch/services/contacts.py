@@ -6,10 +6,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from hitouch.domain.cards import ContactCard, Labelled, Photo
+from hitouch.domain.cards import ContactCard, Labelled
 from hitouch.domain.records import ContactDetail, ContactSummary
 from hitouch.domain.text import split_name
 from hitouch.domain.vocabulary import Channel, Source
@@ -19,7 +18,6 @@ from hitouch.services.clock import Clock
 from hitouch.services.contact_fields import (
     add_to_lists,
     birthday_of,
-    merge_notes,
     replace_lists,
     set_birthday,
     set_name,
@@ -28,17 +26,9 @@ from hitouch.services.contact_fields import (
 from hitouch.services.errors import UserError
 from hitouch.services.events import ensure_event, find_event, link_contact
 from hitouch.services.interactions import record_interaction
+from hitouch.services.merging import MergeRecord, merge_into, snapshot, unmerge
 from hitouch.store.database import Journal
-from hitouch.store.models import (
-    Cadence,
-    Contact,
-    ContactEvent,
-    ContactUpdate,
-    FollowUp,
-    InteractionContact,
-    NudgeDismissal,
-    Referral,
-)
+from hitouch.store.models import Contact
 
 EDITABLE = frozenset(
     {"name", "given", "family", "emails", "phones", "urls", "company", "title", "tags", "birthday", "notes",
@@ -181,72 +171,25 @@ class Contacts:
                 contact_reads.live(session, contact_id).deleted_at = self._clock.utc_now()
             return Changes(contacts=set(contact_ids), contact_set=True)
 
-    def merge(self, keep_id: int, other_id: int) -> Changes:
-        """One contact with the union of both: details, journal, follow-ups, referrals, events."""
+    def merge(self, keep_id: int, other_id: int) -> tuple[Changes, MergeRecord]:
+        """One contact with the union of both: details, journal, follow-ups, referrals, events.
+        The record lets `unmerge` take it back."""
         if keep_id == other_id:
             raise UserError("cannot merge a contact with itself")
         with self._journal.write() as session:
             keep = contact_reads.live(session, keep_id)
             other = contact_reads.live(session, other_id)
-            _merge_details(session, keep, other, self._region)
-            _move_relations(session, keep_id, other_id)
+            record = snapshot(session, keep_id, other_id)
+            merge_into(session, keep, other, self._region)
             keep.updated_at = self._clock.utc_now()
-            session.delete(other)
-            return Changes(contacts={keep_id, other_id}, contact_set=True, interactions=True, followups=True)
+            return self._merged(keep_id, other_id), record
 
+    def unmerge(self, record: MergeRecord) -> Changes:
+        with self._journal.write() as session:
+            unmerge(session, record)
+            return self._merged(record.keep_id, record.other_id)
 
-def _merge_details(session: Session, keep: Contact, other: Contact, region: str | None) -> None:
-    for attribute in ("given", "family", "company", "title", "vcard_uid", "connected_on"):
-        if not getattr(keep, attribute) and getattr(other, attribute):
-            setattr(keep, attribute, getattr(other, attribute))
-    if keep.birthday_mmdd is None:
-        keep.birthday_mmdd, keep.birthday_year = other.birthday_mmdd, other.birthday_year
-    elif keep.birthday_year is None and other.birthday_mmdd == keep.birthday_mmdd:
-        keep.birthday_year = other.birthday_year
-    keep.notes = merge_notes(keep.notes, other.notes)
-    if keep.photo is None and other.photo is not None:
-        set_photo(keep, Photo(other.photo.data, other.photo.mime))
-    add_to_lists(
-        session, keep,
-        emails=[Labelled(e.address, e.label) for e in other.emails],
-        phones=[Labelled(p.number, p.label) for p in other.phones],
-        urls=[Labelled(u.url, u.label) for u in other.urls],
-        tags=[t.name for t in other.tags],
-        region=region,
-    )
-
-
-def _move_relations(session: Session, keep_id: int, other_id: int) -> None:
-    """Re-point everything that belonged to `other`; where both had it, keep one."""
-    shared = select(InteractionContact.interaction_id).where(InteractionContact.contact_id == keep_id)
-    session.execute(
-        delete(InteractionContact).where(
-            InteractionContact.contact_id == other_id, InteractionContact.interaction_id.in_(shared)
-        )
-    )
-    session.execute(update(InteractionContact).where(InteractionContact.contact_id == other_id).values(contact_id=keep_id))
-    for link in session.scalars(select(ContactEvent).where(ContactEvent.contact_id == other_id)).all():
-        mine = session.get(ContactEvent, (keep_id, link.event_id))
-        if mine is None:
-            session.add(ContactEvent(contact_id=keep_id, event_id=link.event_id, in_person=link.in_person, note=link.note))
-        else:
-            mine.in_person = mine.in_person or link.in_person
-            mine.note = merge_notes(mine.note, link.note)
-        session.delete(link)
-    for model in (FollowUp, ContactUpdate):
-        session.execute(update(model).where(model.contact_id == other_id).values(contact_id=keep_id))
-    for column in (Referral.from_contact_id, Referral.to_contact_id, Referral.lead_contact_id):
-        session.execute(update(Referral).where(column == other_id).values({column.key: keep_id}))
-    for model in (Cadence, NudgeDismissal):
-        theirs = session.get(model, other_id)
-        if theirs is not None:
-            if session.get(model, keep_id) is None:
-                session.add(_copy_row(model, theirs, keep_id))
-            session.delete(theirs)
-    session.flush()
-
-
-def _copy_row(model, row, contact_id: int):
-    values = {c.key: getattr(row, c.key) for c in model.__table__.columns}
-    values["contact_id"] = contact_id
-    return model(**values)
+    @staticmethod
+    def _merged(keep_id: int, other_id: int) -> Changes:
+        return Changes(contacts={keep_id, other_id}, contact_set=True, interactions=True, followups=True,
+                       referrals=True, events=True)

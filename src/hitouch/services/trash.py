@@ -32,13 +32,14 @@ class Trash:
                 for r in rows
             ]
 
-    def restore(self, contact_id: int) -> Changes:
+    def restore(self, *contact_ids: int) -> Changes:
         with self._journal.write() as session:
-            contact = session.get(Contact, contact_id)
-            if contact is None or contact.deleted_at is None:
-                raise NotFound(f"no contact with id {contact_id} in the trash")
-            contact.deleted_at = None
-            return Changes(contacts={contact_id}, contact_set=True)
+            for contact_id in contact_ids:
+                contact = session.get(Contact, contact_id)
+                if contact is None or contact.deleted_at is None:
+                    raise NotFound(f"no contact with id {contact_id} in the trash")
+                contact.deleted_at = None
+            return Changes(contacts=set(contact_ids), contact_set=True)
 
     def purge_expired(self) -> int:
         """Remove for good what has been in the trash longer than 30 days."""

@@ -15,6 +15,8 @@ from hitouch.ui.contacts_page import ContactsPage
 from hitouch.ui.dialogs import guarded
 from hitouch.ui.formatting import tr
 from hitouch.ui.log_dialog import LogDialog
+from hitouch.ui.merge_dialog import MergeDialog
+from hitouch.ui.undo import UndoHistory
 
 
 class MainWindow(QMainWindow):
@@ -37,7 +39,12 @@ class MainWindow(QMainWindow):
         self.contacts.detail.deleteRequested.connect(lambda cid: self.delete_contacts([cid]))
         self.contacts.list.doubleClicked.connect(lambda _index: self.edit_current())
 
+        self.history = UndoHistory(self)
         self._build_actions()
+        self.history.changed.connect(self._update_undo_action)
+        self.contacts.list.selectionModel().selectionChanged.connect(lambda *_: self._update_merge_action())
+        self._update_undo_action()
+        self._update_merge_action()
         location = QLabel(str(workspace.path))
         location.setObjectName("journalLocation")
         location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -60,7 +67,9 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(tr("&Back Up Now"), None, self.back_up, "backUpAction")
         self.restore_action = self._action(tr("&Restore from Backup…"), None, self.restore_backup, "restoreAction")
         quit_action = self._action(tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, "quitAction")
+        self.undo_action = self._action(tr("&Undo"), QKeySequence.StandardKey.Undo, self.undo, "undoAction")
         self.find_action = self._action(tr("&Find"), QKeySequence.StandardKey.Find, self.focus_search, "findAction")
+        self.merge_action = self._action(tr("&Merge Contacts…"), "Ctrl+M", self.merge_selected, "mergeContactsAction")
         self.edit_action = self._action(tr("&Edit Contact…"), "Ctrl+E", self.edit_current, "editContactAction")
         self.delete_action = self._action(tr("&Delete Contact"), QKeySequence.StandardKey.Delete, self.delete_selected, "deleteContactAction")
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -77,7 +86,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = menu.addMenu(tr("&Edit"))
-        edit_menu.addActions([self.find_action, self.edit_action, self.delete_action])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.find_action, self.edit_action, self.merge_action, self.delete_action])
         journal_menu = menu.addMenu(tr("&Journal"))
         journal_menu.addAction(self.log_action)
         help_menu = menu.addMenu(tr("&Help"))
@@ -137,7 +148,44 @@ class MainWindow(QMainWindow):
         if changes is not None:
             self.apply(changes)
             what = names[0] if len(names) == 1 else tr("{n} contacts").format(n=len(names))
-            self.statusBar().showMessage(tr("Moved {what} to the trash (kept 30 days).").format(what=what), 6000)
+            self.history.push(tr("Delete {what}").format(what=what), lambda: self.ws.trash.restore(*contact_ids))
+            self.statusBar().showMessage(
+                tr("Moved {what} to the trash (kept 30 days). Ctrl+Z brings it back.").format(what=what), 6000)
+
+    def merge_selected(self) -> None:
+        ids = self.contacts.selected_contact_ids()
+        if len(ids) != 2:
+            self.statusBar().showMessage(tr("Select two contacts (Ctrl+click) to merge them."), 4000)
+            return
+        first, second = self.ws.contacts.summaries(ids)
+        dialog = MergeDialog(first, second, self)
+        if not dialog.exec():
+            return
+        keep, other = dialog.keep_and_other()
+        result = guarded(self, lambda: self.ws.contacts.merge(keep.id, other.id))
+        if result is None:
+            return
+        changes, record = result
+        self.apply(changes)
+        self.contacts.select_contact(keep.id)
+        self.history.push(tr("Merge {other} into {keep}").format(other=other.name, keep=keep.name),
+                          lambda: self.ws.contacts.unmerge(record))
+        self.statusBar().showMessage(tr("Merged. Ctrl+Z takes it back."), 6000)
+
+    def undo(self) -> None:
+        description = self.history.next_description()
+        changes = guarded(self, self.history.undo)
+        if changes is not None:
+            self.apply(changes)
+            self.statusBar().showMessage(tr("Undone: {what}").format(what=description), 4000)
+
+    def _update_undo_action(self) -> None:
+        description = self.history.next_description()
+        self.undo_action.setEnabled(description is not None)
+        self.undo_action.setText(tr("&Undo {what}").format(what=description) if description else tr("&Undo"))
+
+    def _update_merge_action(self) -> None:
+        self.merge_action.setEnabled(len(self.contacts.selected_contact_ids()) == 2)
 
     def import_contacts(self) -> None:
         QMessageBox.information(self, tr("Import contacts"), tr("Importing arrives with the next version."))
