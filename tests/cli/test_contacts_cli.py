@@ -171,3 +171,18 @@ def test_the_default_journal_lives_in_the_user_data_folder(tmp_path):
                             text=True, env=env_clean, timeout=60)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "data" / "HiTouch" / "journal.sqlite3").is_file()
+
+
+def test_search_reads_without_sqlalchemy(tmp_path):
+    """A search from a script costs less than importing SQLAlchemy would."""
+    journal = tmp_path / "j.sqlite3"
+    assert run(["--db", str(journal), "contact", "add", "Zoë Müller"]).returncode == 0
+    probe = (
+        "import sys, json, io, contextlib\nfrom hitouch.cli import main\n"
+        "out = io.StringIO()\n"
+        f"with contextlib.redirect_stdout(out):\n    code = main(['--db', {str(journal)!r}, 'search', 'zoe', '--json'])\n"
+        "assert code == 0\nassert json.loads(out.getvalue())['contacts'][0]['name'] == 'Zoë Müller'\n"
+        "assert not any(m.startswith('sqlalchemy') for m in sys.modules), 'SQLAlchemy imported'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr

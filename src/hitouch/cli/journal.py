@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hitouch.cli.arguments import day_or_none
@@ -29,7 +30,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     search = commands.add_parser("search", help="search contacts, journal notes and events")
     search.add_argument("query", metavar="QUERY")
     search.add_argument("--json", action="store_true")
-    search.set_defaults(run=run_search)
+    search.set_defaults(run=run_search, needs_workspace=False)
 
 
 def run_log(args: argparse.Namespace, ws: Workspace) -> int:
@@ -58,8 +59,12 @@ def run_events(args: argparse.Namespace, ws: Workspace) -> int:
     return 0
 
 
-def run_search(args: argparse.Namespace, ws: Workspace) -> int:
-    results = ws.search.everything(args.query)
+def run_search(args: argparse.Namespace, journal: Path) -> int:
+    from hitouch.services.quick_read import reading
+    from hitouch.services.search_index import search_everything
+
+    with reading(journal, args.passphrase) as db:
+        results = search_everything(db, args.query)
     if args.json:
         print_json(
             {

@@ -48,13 +48,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_command(args: argparse.Namespace) -> int:
     from hitouch.paths import default_journal_path
     from hitouch.services.errors import JournalError, UserError
-    from hitouch.services.workspace import open_workspace
 
     path = args.db or default_journal_path()
     args.passphrase = os.environ.get("HITOUCH_PASSPHRASE") or None  # for journals encrypted at rest
     try:
         if not getattr(args, "needs_workspace", True):
             return args.run(args, path)
+        from hitouch.services.workspace import open_workspace
+
         workspace = open_workspace(path, passphrase=args.passphrase)
         try:
             return args.run(args, workspace)

@@ -20,6 +20,8 @@ from hitouch.domain.records import (
     InteractionRecord,
 )
 from hitouch.domain.text import fold
+from hitouch.services import contact_rows
+from hitouch.services.contact_rows import chunks
 from hitouch.services.errors import Ambiguous, NotFound
 from hitouch.store.models import (
     Contact,
@@ -36,9 +38,6 @@ from hitouch.store.models import (
     InteractionContact,
     Tag,
 )
-
-CHUNK = 500  # ids per IN (...) clause
-
 
 def live(session: Session, contact_id: int) -> Contact:
     contact = session.get(Contact, contact_id)
@@ -112,7 +111,7 @@ def _met_in_person_clause():
 
 def met_in_person_ids(session: Session, ids: Sequence[int]) -> set[int]:
     met: set[int] = set()
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         met.update(
             session.scalars(
                 select(InteractionContact.contact_id).distinct().where(
@@ -130,67 +129,14 @@ def met_in_person_ids(session: Session, ids: Sequence[int]) -> set[int]:
     return met
 
 
+def raw(session: Session):
+    """The DB-API connection under the session, inside its transaction, for plain-SQL readers."""
+    return session.connection().connection.driver_connection
+
+
 def summaries(session: Session, ids: Sequence[int]) -> list[ContactSummary]:
     """Summaries for `ids`, in the order given; missing ids are left out."""
-    by_id: dict[int, ContactSummary] = {}
-    for chunk in _chunks(ids):
-        by_id.update(_summaries_chunk(session, chunk))
-    return [by_id[i] for i in ids if i in by_id]
-
-
-def _summaries_chunk(session: Session, ids: Sequence[int]) -> dict[int, ContactSummary]:
-    rows = session.execute(
-        select(
-            Contact.id, Contact.name, Contact.given, Contact.family, Contact.company, Contact.title,
-            Contact.source, Contact.birthday_mmdd, Contact.birthday_year,
-        ).where(Contact.id.in_(ids))
-    ).all()
-    result = {
-        r.id: ContactSummary(
-            id=r.id, name=r.name, given=r.given, family=r.family, company=r.company, title=r.title,
-            source=r.source, birthday=Birthday.from_parts(r.birthday_mmdd, r.birthday_year),
-        )
-        for r in rows
-    }
-    for contact_id, address in session.execute(
-        select(ContactEmail.contact_id, ContactEmail.address)
-        .where(ContactEmail.contact_id.in_(ids)).order_by(ContactEmail.contact_id, ContactEmail.position)
-    ):
-        result[contact_id].emails.append(address)
-    for contact_id, number in session.execute(
-        select(ContactPhone.contact_id, ContactPhone.number)
-        .where(ContactPhone.contact_id.in_(ids)).order_by(ContactPhone.contact_id, ContactPhone.position)
-    ):
-        result[contact_id].phones.append(number)
-    for contact_id, url in session.execute(
-        select(ContactUrl.contact_id, ContactUrl.url)
-        .where(ContactUrl.contact_id.in_(ids)).order_by(ContactUrl.contact_id, ContactUrl.position)
-    ):
-        result[contact_id].urls.append(url)
-    for contact_id, name in session.execute(
-        select(ContactTag.contact_id, Tag.name).join(Tag, Tag.id == ContactTag.tag_id)
-        .where(ContactTag.contact_id.in_(ids)).order_by(Tag.name_key)
-    ):
-        result[contact_id].tags.append(name)
-    for contact_id, name in session.execute(
-        select(ContactEvent.contact_id, Event.name).join(Event, Event.id == ContactEvent.event_id)
-        .where(ContactEvent.contact_id.in_(ids)).order_by(Event.starts_on, Event.id)
-    ):
-        result[contact_id].events.append(name)
-    for contact_id in met_in_person_ids(session, ids):
-        result[contact_id].met_in_person = True
-    for contact_id, last in session.execute(
-        select(InteractionContact.contact_id, func.max(InteractionContact.occurred_on))
-        .where(InteractionContact.contact_id.in_(ids)).group_by(InteractionContact.contact_id)
-    ):
-        result[contact_id].last_interaction = _as_date(last)
-    for contact_id, due in session.execute(
-        select(FollowUp.contact_id, func.min(effective_due()))
-        .where(FollowUp.contact_id.in_(ids), open_followup())
-        .group_by(FollowUp.contact_id)
-    ):
-        result[contact_id].next_followup = _as_date(due)
-    return result
+    return contact_rows.summaries(raw(session), ids)
 
 
 def open_followup():
@@ -200,13 +146,6 @@ def open_followup():
 def effective_due():
     """A snoozed follow-up is due when its snooze ends."""
     return func.max(FollowUp.due_on, func.coalesce(FollowUp.snoozed_until, FollowUp.due_on))
-
-
-def _as_date(value: date | str | None) -> date | None:
-    # Aggregates come back as text from SQLite; columns come back typed.
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(value)
 
 
 def detail(session: Session, contact_id: int) -> ContactDetail:
@@ -258,7 +197,7 @@ def timeline(session: Session, contact_id: int, limit: int | None = None) -> lis
 def interaction_records(session: Session, rows: list[tuple[Interaction, str | None]]) -> list[InteractionRecord]:
     people: dict[int, list[ContactRef]] = defaultdict(list)
     ids = [interaction.id for interaction, _ in rows]
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         for interaction_id, cid, name in session.execute(
             select(InteractionContact.interaction_id, Contact.id, Contact.name)
             .join(Contact, Contact.id == InteractionContact.contact_id)
@@ -269,8 +208,3 @@ def interaction_records(session: Session, rows: list[tuple[Interaction, str | No
         InteractionRecord(i.id, i.occurred_on, i.occurred_at, i.channel, i.note, event or "", people[i.id])
         for i, event in rows
     ]
-
-
-def _chunks(ids: Sequence[int]):
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start : start + CHUNK]

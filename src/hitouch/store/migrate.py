@@ -1,7 +1,8 @@
 """Bringing a journal file to the current schema, safely.
 
 The current revision is read with plain sqlite3 first, so opening an up-to-date journal
-(the common case, and every command-line call) never imports Alembic.
+(the common case, and every command-line call) never imports Alembic, and this module
+imports no SQLAlchemy until an upgrade is needed.
 """
 
 from __future__ import annotations
@@ -9,11 +10,13 @@ from __future__ import annotations
 import sqlite3
 from importlib import resources
 from pathlib import Path
-
-from sqlalchemy import Engine, text
+from typing import TYPE_CHECKING
 
 from hitouch.store.connect import INSTALL_HINT, connect, database_errors, encryption_available, looks_encrypted
 from hitouch.store.errors import JournalDamaged, JournalError, JournalTooNew
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 # Every released schema, oldest first; tests/store keep this equal to Alembic's history.
 REVISIONS: tuple[str, ...] = ("0001",)
@@ -81,7 +84,7 @@ def upgrade(engine: Engine, script_location: str | None = None, head: str = HEAD
             with connection.begin():
                 config.attributes["connection"] = connection
                 command.upgrade(config, head)
-                broken = connection.execute(text("PRAGMA foreign_key_check")).fetchall()
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
                     raise JournalError(f"migration left {len(broken)} broken references; rolled back")
         finally:
