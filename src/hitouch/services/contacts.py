@@ -12,7 +12,7 @@ from hitouch.domain.cards import ContactCard, Labelled
 from hitouch.domain.records import ContactDetail, ContactSummary
 from hitouch.domain.text import split_name
 from hitouch.domain.vocabulary import Channel, Source
-from hitouch.services import contact_reads
+from hitouch.services import contact_reads, contact_rows
 from hitouch.services.changes import Changes
 from hitouch.services.clock import Clock
 from hitouch.services.contact_fields import (
@@ -49,7 +49,10 @@ class Contacts:
             return contact_reads.resolve(session, reference)
 
     def ids(self, *, tag: str | None = None, event: str | None = None, virtual_only: bool = False) -> list[int]:
+        """Live contacts in name order, optionally filtered."""
         with self._journal.read() as session:
+            if not (tag or event or virtual_only):
+                return contact_rows.live_ids_by_name(contact_reads.raw(session))
             event_id = None
             if event:
                 found = find_event(session, event)

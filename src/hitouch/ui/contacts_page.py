@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -148,26 +148,33 @@ class ContactsPage(QStackedWidget):
     # Searching --------------------------------------------------------------------------
 
     def search(self, text: str) -> None:
-        current = self.current_contact_id()
         ids = self._ws.search.contact_ids(text) if text.strip() else self._ws.contacts.ids()
-        if not text.strip():
-            self._total = len(ids)
+        self._show(text, ids)
+
+    def reload(self) -> None:
+        """Run the current search again (after contacts were added or removed)."""
+        everyone = self._ws.contacts.ids()
+        self._total = len(everyone)
+        self.setCurrentIndex(self.CONTACTS if self._total else self.WELCOME)
+        text = self.search_box.text()
+        self._show(text, self._ws.search.contact_ids(text) if text.strip() else everyone)
+
+    def _show(self, text: str, ids: list[int]) -> None:
+        current = self.current_contact_id()
         self.model.set_ids(ids)
         self._show_counts(text, len(ids))
         row = self.model.row_of(current) if current is not None else None
         self._select_row(row if row is not None else (0 if ids else None))
 
-    def reload(self) -> None:
-        """Run the current search again (after contacts were added or removed)."""
-        self._total = len(self._ws.contacts.ids())
-        self.setCurrentIndex(self.CONTACTS if self._total else self.WELCOME)
-        self.search(self.search_box.text())
-
     def _show_counts(self, text: str, found: int) -> None:
+        locale = QLocale()
         if text.strip():
-            self.count.setText(tr("{found} of {total} contacts").format(found=f"{found:,}", total=f"{self._total:,}"))
+            self.count.setText(tr("{found} of {total} contacts").format(
+                found=locale.toString(found), total=locale.toString(self._total)))
+        elif self._total == 1:
+            self.count.setText(tr("1 contact"))
         else:
-            self.count.setText(tr("{total} contacts").format(total=f"{self._total:,}") if self._total != 1 else tr("1 contact"))
+            self.count.setText(tr("{total} contacts").format(total=locale.toString(self._total)))
         nothing = bool(text.strip()) and found == 0
         self.empty_search.setText(tr("No contact, note or event matches “{text}”.").format(text=text.strip()))
         self.empty_search.setVisible(nothing)
