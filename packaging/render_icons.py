@@ -17,7 +17,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-APP_ID = "io.github.hitouch.HiTouch"
+from hitouch.paths import APP_ID
+
 SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 HICOLOR = Path(__file__).resolve().parents[1] / "resources" / "icons" / "hicolor"
 

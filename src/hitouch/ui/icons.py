@@ -13,7 +13,8 @@ from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QIconEngine, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-APP_ID = "io.github.hitouch.HiTouch"
+from hitouch.paths import APP_ID
+
 APP_ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 
 _ICONS = files("hitouch.resources") / "icons"
