@@ -65,8 +65,7 @@ class SettingsDialog(FormDialog):
                    hint=tr("For new contacts: a number and d, w or m (2w is every two weeks). Empty: none."))
         region = default_region() or "—"
         self._line(relationships, "phone_region", tr("Phone &numbers from"), region,
-                   hint=tr("For numbers written without +: a country code such as GB or DE. "
-                           "Empty: from your language settings ({region}).").format(region=region))
+                   hint=tr("For numbers without +: GB, DE… Empty: {region}, from your language.").format(region=region))
         self.editors["phone_region"].setMaxLength(2)
 
         backups = self._section(tr("Backups"), "backupsSection")
@@ -94,6 +93,7 @@ class SettingsDialog(FormDialog):
         layout.addLayout(columns)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(820)
         self._show(settings)
         self.editors["reminder_minutes"].setFocus()
 
@@ -103,7 +103,7 @@ class SettingsDialog(FormDialog):
         box = QGroupBox(title)
         box.setObjectName(name)
         form = QFormLayout(box)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         return box
 
@@ -113,27 +113,22 @@ class SettingsDialog(FormDialog):
         editor.setAccessibleName(label.replace("&&", "\0").replace("&", "").replace("\0", "&"))
         self.editors[name] = editor
         form: QFormLayout = box.layout()
-        shown = field or editor
+        if isinstance(editor, QCheckBox):
+            form.addRow(editor)
+        else:
+            form.addRow(label, field or editor)
         if hint:
-            column = QWidget()
-            lines = QVBoxLayout(column)
-            lines.setContentsMargins(0, 0, 0, 0)
-            lines.setSpacing(2)
-            lines.addWidget(shown)
             note = dim(QLabel(hint))
             note.setWordWrap(True)
             note.setObjectName(_camel(name) + "Hint")
             font = note.font()
             font.setPointSizeF(font.pointSizeF() * 0.9)
             note.setFont(font)
-            lines.addWidget(note)
+            if isinstance(editor, QCheckBox):
+                form.addRow(note)
+            else:
+                form.addRow("", note)  # under the field it explains
             editor.setAccessibleDescription(hint)
-            shown = column
-        if isinstance(editor, QCheckBox):
-            form.addRow(shown)
-        else:
-            form.addRow(label, shown)
-            form.labelForField(shown).setBuddy(editor)
 
     def _spin(self, box, name, label, low, high, suffix="", hint="") -> None:
         spin = QSpinBox()
@@ -158,6 +153,7 @@ class SettingsDialog(FormDialog):
 
     def _combo(self, box, name, label, choices: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for text, value in choices:
             combo.addItem(text, value)
         self._add(box, name, label, combo)
