@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.new_contact_action = self._action(tr("&New Contact…"), QKeySequence.StandardKey.New, self.add_contact, "newContactAction", "add-contact")
         self.import_action = self._action(tr("&Import Contacts…"), "Ctrl+I", self.import_contacts, "importAction", "import")
-        quit_action = self._action(tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, "quitAction")
+        quit_action = self._action(tr("&Quit"), "Ctrl+Q", self.close, "quitAction")
         self.find_action = self._action(tr("&Find"), QKeySequence.StandardKey.Find, self.focus_search, "findAction", "search")
         self.edit_action = self._action(tr("&Edit Contact…"), "Ctrl+E", self.edit_current, "editContactAction")
         self.delete_action = self._action(tr("&Delete Contact"), QKeySequence.StandardKey.Delete, self.delete_selected, "deleteContactAction")
