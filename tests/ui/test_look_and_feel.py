@@ -152,3 +152,13 @@ def test_a_translation_for_the_users_language_is_loaded(qapp, tmp_path):
         qapp.removeTranslator(translator)
     assert tr("Welcome to HiTouch") == "Welcome to HiTouch"
     assert install_translations(QLocale("fr_FR"), folder=tmp_path) is None
+
+
+def test_form_labels_show_no_stray_ampersands(qtbot, services, settings_store):
+    from PySide6.QtWidgets import QLabel
+
+    for dialog in (ContactDialog(services), SettingsDialog(Settings(), settings_store)):
+        qtbot.addWidget(dialog)
+        stray = [label.text() for label in dialog.findChildren(QLabel)
+                 if "&" in label.text().replace("&&", "") and label.buddy() is None]
+        assert stray == []
