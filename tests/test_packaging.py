@@ -56,7 +56,10 @@ def test_the_validators_catch_a_broken_desktop_file(tmp_path):
 
 @pytest.mark.slow
 def test_the_wheel_carries_resources_and_migrations_as_files(tmp_path):
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(REPO)],
+    source = tmp_path / "source"  # a copy: building leaves build/ and egg-info behind
+    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info",
+                                                                 "__pycache__", ".pytest_cache", "docs"))
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(source)],
                    check=True, capture_output=True, timeout=600)
     (wheel,) = tmp_path.glob("hitouch-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())

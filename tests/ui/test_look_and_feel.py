@@ -121,14 +121,17 @@ def test_an_unexpected_error_is_a_calm_dialog_with_the_details_behind_a_button(w
 # Translations ----------------------------------------------------------------------------------
 
 
-def test_lupdate_finds_the_windows_strings():
+def test_lupdate_extracts_the_windows_strings_and_the_template_has_them(tmp_path):
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
     if not lupdate.exists():
         pytest.skip("pyside6-lupdate is not installed")
-    ts = REPO / "resources" / "translations" / "hitouch_en.ts"
-    text = ts.read_text(encoding="utf-8")
+    sources = [str(p) for p in sorted((REPO / "src" / "hitouch" / "ui").glob("*.py"))]
+    fresh = tmp_path / "hitouch_en.ts"
+    subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True, capture_output=True, timeout=120)
+    template = (REPO / "resources" / "translations" / "hitouch_en.ts").read_text(encoding="utf-8")
     for source in ("Welcome to HiTouch", "Preferences", "Something went wrong, and HiTouch stopped what it was doing."):
-        assert f"<source>{source}</source>" in text, f"{source!r} is missing: run packaging/update_translations.sh"
+        assert f"<source>{source}</source>" in fresh.read_text(encoding="utf-8")
+        assert f"<source>{source}</source>" in template, "run packaging/update_translations.sh"
 
 
 @pytest.mark.slow
