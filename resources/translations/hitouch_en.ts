@@ -175,7 +175,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/contact_dialog.py" line="+35"/>
+        <location filename="../../src/hitouch/ui/contact_dialog.py" line="+36"/>
         <source>Edit contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -275,7 +275,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Source</source>
         <translation type="unfinished"></translation>
     </message>

@@ -62,3 +62,10 @@ def test_disabled_icons_are_drawn_dimmer(qapp):
         assert disabled and sum(c.lightness() for c in disabled) / len(disabled) > sum(c.lightness() for c in normal) / len(normal)
     finally:
         apply_theme("system")
+
+
+def test_icons_are_sharp_on_high_dpi_screens(qapp):
+    """At a device pixel ratio of 2 the icon is drawn with twice the pixels, not scaled up."""
+    pixmap = icon("coffee").pixmap(QSize(24, 24), 2.0)
+    assert (pixmap.width(), pixmap.height()) == (48, 48) and pixmap.devicePixelRatio() == 2.0
+    assert app_icon().pixmap(QSize(32, 32), 2.0).width() == 64

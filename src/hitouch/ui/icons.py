@@ -68,13 +68,14 @@ class _SymbolicIconEngine(QIconEngine):
         self._svg = svg
         self._pixmaps: dict[tuple[str, int, int], QPixmap] = {}
 
-    def _renderer(self, mode: QIcon.Mode) -> tuple[str, QSvgRenderer]:
-        group, role = _colour_role(mode)
-        colour = QGuiApplication.palette().color(group, role).name()
-        return colour, QSvgRenderer(QByteArray(self._svg.replace("currentColor", colour).encode("utf-8")))
+    def _colour(self, mode: QIcon.Mode) -> str:
+        return QGuiApplication.palette().color(*_colour_role(mode)).name()
+
+    def _renderer(self, colour: str) -> QSvgRenderer:
+        return QSvgRenderer(QByteArray(self._svg.replace("currentColor", colour).encode("utf-8")))
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        _, renderer = self._renderer(mode)
+        renderer = self._renderer(self._colour(mode))
         side = min(rect.width(), rect.height())
         square = QRectF(rect.x() + (rect.width() - side) / 2, rect.y() + (rect.height() - side) / 2, side, side)
         renderer.render(painter, square)
@@ -84,9 +85,10 @@ class _SymbolicIconEngine(QIconEngine):
 
     def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float) -> QPixmap:
         side = max(1, round(min(size.width(), size.height()) * scale))
-        colour, renderer = self._renderer(mode)
+        colour = self._colour(mode)
         key = (colour, side, int(mode.value))
         if key not in self._pixmaps:
+            renderer = self._renderer(colour)
             image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
             image.fill(Qt.GlobalColor.transparent)
             painter = QPainter(image)
