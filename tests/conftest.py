@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -10,6 +11,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("HITOUCH_DB", None)
+# Preferences and logs of the person running the tests stay out of them, and untouched.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="hitouch-config-")
+os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="hitouch-state-")
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"

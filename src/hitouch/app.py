@@ -5,30 +5,45 @@ Nothing else creates services or windows; tests and benchmarks come through here
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
-from hitouch.paths import APP_NAME, default_journal_path
+from hitouch.paths import APP_ID, APP_NAME, default_journal_path
 from hitouch.services.clock import Clock
 from hitouch.services.errors import JournalError
 from hitouch.services.workspace import open_workspace
 from hitouch.store.connect import looks_encrypted
+from hitouch.ui.icons import app_icon
 from hitouch.ui.main_window import MainWindow
+from hitouch.ui.settings_store import SettingsStore
 from hitouch.ui.single_instance import SingleInstance
+from hitouch.ui.theme import apply_theme
+from hitouch.ui.translations import install_translations
+from hitouch.ui.unexpected_error import install_excepthook
 
 
 def create_main_window(
-    db_path: Path | str, *, clock: Clock | None = None, passphrase: str | None = None
+    db_path: Path | str,
+    *,
+    clock: Clock | None = None,
+    settings_store: SettingsStore | None = None,
+    passphrase: str | None = None,
 ) -> MainWindow:
-    """The main window on the journal at `db_path`, built but not shown.
+    """The main window on the journal at `db_path`, built but not shown, with the user's settings
+    (from `settings_store`, by default the user's preferences file).
 
     A QApplication must exist. Raises JournalError when the journal cannot be opened.
     """
-    workspace = open_workspace(Path(db_path), clock=clock, passphrase=passphrase)
-    return MainWindow(workspace)
+    store = settings_store or SettingsStore()
+    settings = store.load()
+    workspace = open_workspace(
+        Path(db_path), clock=clock, region=settings.phone_region or None, passphrase=passphrase
+    )
+    return MainWindow(workspace, store, settings)
 
 
 def open_window(journal: Path) -> MainWindow | None:
@@ -51,23 +66,55 @@ def open_window(journal: Path) -> MainWindow | None:
     raise JournalError(f"{journal} could not be opened with the passphrases given.")
 
 
-def run_gui(db_path: Path | None, files: list[Path]) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
+def start_gui(app: QApplication, db_path: Path | None, files: list[Path]) -> MainWindow | None:
+    """Everything `hitouch` does before the event loop: the window shown, on `files` if given."""
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName(APP_ID)  # Wayland and the dock find the icon and the .desktop file
+    app.setWindowIcon(app_icon())
+    install_translations()
+    install_excepthook()
+    try:
+        window = open_window(Path(db_path or default_journal_path()))
+    except JournalError as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return None
+    if window is None:
+        return None
+    apply_theme(window.settings.theme)
+    window.show()
+    if files:
+        window.open_files(files)
+    return window
+
+
+def log_to_file() -> None:
+    """Warnings and unexpected errors to stderr and a small rotating log in the user's log folder."""
+    from logging.handlers import RotatingFileHandler
+
+    from platformdirs import user_log_path
+
+    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    folder = user_log_path(APP_NAME, appauthor=False)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handlers.append(RotatingFileHandler(folder / "hitouch.log", maxBytes=1_000_000, backupCount=2, encoding="utf-8"))
+    except OSError:
+        pass  # a read-only home still gets its window
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s", handlers=handlers)
+
+
+def run_gui(db_path: Path | None, files: list[Path]) -> int:
+    log_to_file()
+    app = QApplication.instance() or QApplication(sys.argv)
     journal = Path(db_path or default_journal_path())
     instance = SingleInstance(journal)
     if instance.hand_over(files):
         return 0  # the running window raises itself and takes the files
-    try:
-        window = open_window(journal)
-    except JournalError as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
-        return 3
+    window = start_gui(app, journal, files)
     if window is None:
-        return 0
+        return 3
     instance.listen()
     instance.activated.connect(window.bring_forward)
-    window.show()
     return app.exec()

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 APP_NAME = "HiTouch"
+APP_ID = "io.github.hitouch.hitouch"  # reverse-DNS: desktop file, icons, AppStream, Flatpak
 JOURNAL_FILE = "journal.sqlite3"
 
 

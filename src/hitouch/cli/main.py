@@ -13,6 +13,9 @@ from hitouch.cli import contacts, journal, safety
 
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_DATA = 0, 1, 2, 3
 
+# `hitouch FILE.vcf` (a double-click in the file manager, `Exec=hitouch %F`) means `hitouch gui FILE.vcf`.
+OPENED_FILE_TYPES = (".vcf", ".vcard", ".csv", ".ics")
+
 # Each module adds its commands with register(subparsers); a command's handler is
 # run(args, workspace) -> exit code, or run(args, journal_path) for the few commands that set
 # needs_workspace=False because they must work when the journal cannot be opened.
@@ -35,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = opened_files_mean_gui(list(sys.argv[1:] if argv is None else argv))
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command in (None, "gui"):
@@ -43,6 +46,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(args.db, getattr(args, "files", []))
     return run_command(args)
+
+
+def opened_files_mean_gui(argv: list[str]) -> list[str]:
+    """Inserts `gui` before a first argument that is an existing contacts or calendar file."""
+    first = 0  # past the global options that may come first
+    while first < len(argv):
+        if argv[first] == "--db":
+            first += 2
+        elif argv[first].startswith("--db="):
+            first += 1
+        else:
+            break
+    if first < len(argv):
+        candidate = Path(argv[first])
+        if candidate.suffix.lower() in OPENED_FILE_TYPES and candidate.is_file():
+            return argv[:first] + ["gui"] + argv[first:]
+    return argv
 
 
 def run_command(args: argparse.Namespace) -> int:

@@ -44,3 +44,8 @@ def default_region() -> str | None:
     name = locale.getlocale()[0] or ""
     region = name.split(".")[0].split("_")[-1] if "_" in name else ""
     return region.upper() if len(region) == 2 and region.isalpha() else None
+
+
+def known_region(code: str) -> bool:
+    """Whether `code` is a region phone numbers are known for ('GB', 'DE', not 'XX')."""
+    return code.upper() in phonenumbers.SUPPORTED_REGIONS

@@ -27,6 +27,7 @@ from hitouch.domain.vocabulary import Source
 from hitouch.services.workspace import Workspace
 from hitouch.ui.delegates import WrappingDelegate
 from hitouch.ui.formatting import birthday_text, medium_date, relative_day, tr
+from hitouch.ui.icons import icon
 from hitouch.ui.timeline_model import TimelineModel
 from hitouch.ui.widgets import Avatar, Chip, dim, heading
 
@@ -82,6 +83,7 @@ class ContactDetailView(QStackedWidget):
 
         self._log_button = QPushButton(tr("Log interaction…"))
         self._log_button.setObjectName("logInteractionButton")
+        self._log_button.setIcon(icon("log"))
         self._log_button.setToolTip(tr("Log a coffee, call or message (Ctrl+L)"))
         self._log_button.clicked.connect(lambda: self._emit(self.logRequested))
         edit = QPushButton(tr("Edit…"))

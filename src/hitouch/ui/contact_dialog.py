@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -77,7 +78,9 @@ class ContactDialog(FormDialog):
         form.addRow(tr("P&hone"), self.phones)
         form.addRow(tr("&Web"), self.urls)
         form.addRow(tr("&Tags"), self.tags)
-        form.addRow(tr("&Met at"), met)
+        met_label = QLabel(tr("&Met at"))
+        met_label.setBuddy(self.met_at)  # a row holding a layout gets no buddy of its own: Alt+M needs one
+        form.addRow(met_label, met)
         form.addRow(tr("&Source"), self.source)
         form.addRow(tr("&Birthday"), self.birthday)
         form.addRow(tr("N&otes"), self.notes)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from hitouch.domain.birthday import Birthday
 
@@ -29,6 +29,11 @@ def medium_date(day: date) -> str:
 
 def short_date(day: date) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+
+
+def hour_of_day(hour: int) -> str:
+    """An hour as the locale writes it: '09:00', '9:00 AM'."""
+    return QLocale().toString(QTime(hour, 0), QLocale.FormatType.ShortFormat)
 
 
 def relative_day(day: date, today: date) -> str:

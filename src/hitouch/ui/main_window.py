@@ -2,29 +2,41 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from hitouch import __version__
 from hitouch.services.changes import Changes
 from hitouch.services.workspace import Workspace
+from hitouch.settings import Settings
 from hitouch.ui.backup_dialog import RestoreDialog
 from hitouch.ui.contact_dialog import ContactDialog
 from hitouch.ui.contacts_page import ContactsPage
 from hitouch.ui.dialogs import guarded
 from hitouch.ui.formatting import tr
+from hitouch.ui.icons import app_icon, icon
 from hitouch.ui.log_dialog import LogDialog
 from hitouch.ui.merge_dialog import MergeDialog
+from hitouch.ui.settings_dialog import SettingsDialog
+from hitouch.ui.settings_store import SettingsStore
+from hitouch.ui.theme import apply_theme
 from hitouch.ui.undo import UndoHistory
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, settings_store: SettingsStore, settings: Settings,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.ws = workspace
+        self.settings = settings  # read by every screen; replaced whole when Preferences are saved
+        self._settings_store = settings_store
         self.setWindowTitle(tr("HiTouch — {name}").format(name=workspace.path.name))
+        self.setWindowIcon(app_icon())
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         self.resize(1180, 760)
 
         self.pages = QStackedWidget()
@@ -52,9 +64,11 @@ class MainWindow(QMainWindow):
 
     # Menus and shortcuts ----------------------------------------------------------------
 
-    def _action(self, text: str, shortcut: QKeySequence | str | None, slot, name: str) -> QAction:
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot, name: str, icon_name: str = "") -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
+        if icon_name:
+            action.setIcon(icon(icon_name))
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
@@ -62,21 +76,22 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.new_contact_action = self._action(tr("&New Contact…"), QKeySequence.StandardKey.New, self.add_contact, "newContactAction")
-        self.import_action = self._action(tr("&Import Contacts…"), "Ctrl+I", self.import_contacts, "importAction")
-        self.backup_action = self._action(tr("&Back Up Now"), None, self.back_up, "backUpAction")
-        self.restore_action = self._action(tr("&Restore from Backup…"), None, self.restore_backup, "restoreAction")
-        quit_action = self._action(tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, "quitAction")
-        self.undo_action = self._action(tr("&Undo"), QKeySequence.StandardKey.Undo, self.undo, "undoAction")
-        self.find_action = self._action(tr("&Find"), QKeySequence.StandardKey.Find, self.focus_search, "findAction")
+        self.new_contact_action = self._action(tr("&New Contact…"), QKeySequence.StandardKey.New, self.add_contact, "newContactAction", "add-contact")
+        self.import_action = self._action(tr("&Import Contacts…"), "Ctrl+I", self.import_contacts, "importAction", "import")
+        self.backup_action = self._action(tr("&Back Up Now"), "Ctrl+Shift+B", self.back_up, "backUpAction")
+        self.restore_action = self._action(tr("&Restore from Backup…"), "Ctrl+Shift+R", self.restore_backup, "restoreAction")
+        quit_action = self._action(tr("&Quit"), "Ctrl+Q", self.close, "quitAction")
+        self.undo_action = self._action(tr("&Undo"), QKeySequence.StandardKey.Undo, self.undo, "undoAction", "undo")
+        self.find_action = self._action(tr("&Find"), QKeySequence.StandardKey.Find, self.focus_search, "findAction", "search")
         self.merge_action = self._action(tr("&Merge Contacts…"), "Ctrl+M", self.merge_selected, "mergeContactsAction")
         self.edit_action = self._action(tr("&Edit Contact…"), "Ctrl+E", self.edit_current, "editContactAction")
         self.delete_action = self._action(tr("&Delete Contact"), QKeySequence.StandardKey.Delete, self.delete_selected, "deleteContactAction")
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.contacts.list.addAction(self.delete_action)
         self.removeAction(self.delete_action)  # Delete in a text field must delete text
-        self.log_action = self._action(tr("&Log Interaction…"), "Ctrl+L", self.log_current, "logInteractionAction")
-        about = self._action(tr("&About HiTouch"), None, self.about, "aboutAction")
+        self.log_action = self._action(tr("&Log Interaction…"), "Ctrl+L", self.log_current, "logInteractionAction", "log")
+        self.preferences_action = self._action(tr("&Preferences…"), "Ctrl+,", self.open_preferences, "preferencesAction", "settings")
+        about = self._action(tr("&About HiTouch"), QKeySequence.StandardKey.HelpContents, self.about, "aboutAction")
 
         menu = self.menuBar()
         file_menu = menu.addMenu(tr("&File"))
@@ -89,6 +104,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addSeparator()
         edit_menu.addActions([self.find_action, self.edit_action, self.merge_action, self.delete_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
         journal_menu = menu.addMenu(tr("&Journal"))
         journal_menu.addAction(self.log_action)
         help_menu = menu.addMenu(tr("&Help"))
@@ -207,8 +224,28 @@ class MainWindow(QMainWindow):
         self.show()
         self.raise_()
         self.activateWindow()
-        if files and hasattr(self, "open_import_preview"):
-            self.open_import_preview(files)
+        if files:
+            self.open_files(files)
+
+    def open_preferences(self) -> None:
+        dialog = SettingsDialog(self.settings, self._settings_store, self)
+        if dialog.exec():
+            self.settings = dialog.settings
+            apply_theme(self.settings.theme)
+            self.statusBar().showMessage(tr("Preferences saved."), 3000)
+
+    def _system_scheme_changed(self) -> None:
+        if self.settings.theme == "system":
+            apply_theme("system")
+
+    def open_files(self, paths: list[Path]) -> None:
+        """Files given to `hitouch FILE...` (a double-clicked vCard): on to the import preview."""
+        preview = getattr(self, "open_import_preview", None)  # arrives with the import preview screen
+        if preview is not None:
+            preview(paths)
+        else:
+            names = ", ".join(p.name for p in paths)
+            self.statusBar().showMessage(tr("Opening {files} needs the import preview of a later version.").format(files=names))
 
     def about(self) -> None:
         QMessageBox.about(

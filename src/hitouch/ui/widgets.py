@@ -20,9 +20,8 @@ def heading(text: str, scale: float = 1.0, object_name: str = "") -> QLabel:
 
 
 def dim(label: QLabel) -> QLabel:
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText))
-    label.setPalette(palette)
+    """Secondary text, in the palette's placeholder colour: follows a switch to dark or light."""
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
 
 

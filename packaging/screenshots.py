@@ -1,0 +1,188 @@
+"""Screenshots of every main screen, light and dark, on an invented demo journal.
+
+    .venv/bin/python packaging/screenshots.py [OUT_DIR]      (default: docs/screenshots)
+
+The demo journal is built through the services, as the window would build it. Screens are
+rendered with Qt's offscreen platform and grabbed from the widgets themselves, so the pictures
+are the same on every machine and need no display; the frozen app is checked on a real X
+server (Xvfb) by packaging/check_frozen.sh. A new screen is one more line in SHOTS.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="hitouch-shots-")  # not the user's preferences
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication, QWidget
+
+from hitouch.app import create_main_window
+from hitouch.domain.birthday import Birthday
+from hitouch.domain.cards import ContactCard, Labelled
+from hitouch.domain.vocabulary import Channel, Source
+from hitouch.services.clock import Clock
+from hitouch.services.workspace import Workspace
+from hitouch.ui.contact_dialog import ContactDialog
+from hitouch.ui.log_dialog import LogDialog
+from hitouch.ui.main_window import MainWindow
+from hitouch.ui.settings_dialog import SettingsDialog
+from hitouch.ui.settings_store import SettingsStore
+from hitouch.ui.theme import apply_theme
+
+NOW = datetime(2026, 11, 22, 10, 30)
+OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+
+# Invented people; any likeness is a coincidence.
+PEOPLE = [
+    ("Zoë Müller", "Fjord Ventures", "Partner", "zoe@fjord.vc", "+49 30 901820", ["investor", "fintech"],
+     "Web Summit", date(2026, 11, 10), "Backs seed-stage payments companies. Loves Lisbon's custard tarts."),
+    ("Kwame Mensah", "Accra Fintech Hub", "Founder", "kwame@accrahub.gh", "+233 30 277 8899", ["fintech", "africa"],
+     "Web Summit", date(2026, 11, 11), "Building a mobile-money API; looking for a European partner bank."),
+    ("Aiko Tanaka", "Sakura Robotics", "Head of Product", "aiko.tanaka@sakura-robotics.jp", "", ["robotics"],
+     "Slush", date(2025, 11, 20), "Warehouse robots. Wants to meet logistics people in Rotterdam."),
+    ("Priya Raghunathan", "Chai & Code", "CTO", "priya@chaiandcode.in", "+91 80 4567 1234", ["developer tools"],
+     "", None, "Met in a Discord for Postgres people; never in person yet."),
+    ("Mateo García López", "Andes Logistics", "COO", "mateo@andeslog.pe", "+51 1 555 0199", ["logistics"],
+     "Fintech Meetup Berlin", date(2026, 10, 8), "Introduced me to his bank's innovation team."),
+    ("Fatima Haddad", "Nour Health", "CEO", "fatima@nourhealth.ae", "", ["health", "investor"],
+     "Web Summit", date(2026, 11, 12), "Raising a Series A in spring. Prefers calls before 10:00."),
+    ("Olusegun Adeyemi", "Lagos Grid", "Principal Engineer", "segun@lagosgrid.ng", "", ["energy"],
+     "", None, "Wrote the best post on solar micro-grids I have read."),
+    ("Ingrid Solberg", "Nordlys Energy", "Investment Director", "ingrid@nordlys.no", "+47 22 12 34 56",
+     ["investor", "energy"], "Slush", date(2025, 11, 21), "Sails every summer; ask about the Lofoten trip."),
+    ("Nguyễn Thị Mai", "Saigon Pixel", "Design Lead", "mai@saigonpixel.vn", "", ["design"],
+     "", None, "Redesigned a banking app for 8 million people."),
+    ("Tomasz Kowalczyk", "Wisła Data", "Data Engineer", "tomasz@wisladata.pl", "", ["data"],
+     "Fintech Meetup Berlin", date(2026, 10, 8), "Knows everyone in the Kraków data scene."),
+    ("Amara Okafor", "Kente Capital", "Analyst", "amara@kente.capital", "", ["investor"],
+     "", None, "Asked for a warm intro to Zoë."),
+    ("Li Wei", "Jade Bridge Partners", "Partner", "li.wei@jadebridge.cn", "", ["investor", "asia"],
+     "Web Summit", date(2026, 11, 10), "Shared a taxi from the airport; talked about cross-border payments."),
+    ("Sofía Hernández", "Barcelona Tech City", "Community Lead", "sofia@bcntechcity.es", "+34 93 123 45 67",
+     ["community"], "", None, "Runs the Thursday founder breakfasts."),
+    ("Yusuf Demir", "Bosphorus Labs", "CTO", "yusuf@bosphoruslabs.com.tr", "", ["developer tools"],
+     "", None, "Open-source maintainer; replies fast on Mastodon."),
+    ("Leilani Kahale", "Aloha Grid", "Founder", "leilani@alohagrid.com", "", ["energy"],
+     "", None, "Island-scale batteries. Visiting Europe in February."),
+]
+
+LOG = [  # (who, channel, day, event, note)
+    ("Zoë Müller", "coffee", date(2026, 11, 10), "Web Summit",
+     "Coffee at the Fjord booth. She wants an intro to a payments lawyer in Lisbon; promised one by Friday."),
+    ("Zoë Müller", "email", date(2026, 11, 13), None, "Sent the intro to Inês at Sousa & Partners."),
+    ("Zoë Müller", "video", date(2026, 11, 18), None,
+     "Quick call: the intro worked. She'll be in Berlin for the fintech meetup in January."),
+    ("Kwame Mensah", "meal", date(2026, 11, 11), "Web Summit", "Dinner with his team at Time Out Market."),
+    ("Kwame Mensah", "message", date(2026, 11, 19), None, "Sent the partner bank shortlist."),
+    ("Aiko Tanaka", "in-person", date(2025, 11, 20), "Slush", "Demo of the picking robot; impressive."),
+    ("Aiko Tanaka", "email", date(2026, 6, 2), None, "Asked how the Rotterdam pilot went."),
+    ("Priya Raghunathan", "video", date(2026, 11, 4), None, "Pair-debugged a migration; she knows Alembic inside out."),
+    ("Mateo García López", "coffee", date(2026, 10, 8), "Fintech Meetup Berlin", "Coffee before the talks."),
+    ("Fatima Haddad", "call", date(2026, 11, 17), None, "Walked through her Series A deck."),
+    ("Ingrid Solberg", "meal", date(2025, 11, 21), "Slush", "Sauna and dinner after the main stage."),
+    ("Li Wei", "in-person", date(2026, 11, 10), "Web Summit", "Taxi from the airport, swapped cards."),
+    ("Sofía Hernández", "coffee", date(2026, 9, 24), None, "Founder breakfast at Espai Joliu."),
+    ("Tomasz Kowalczyk", "social", date(2026, 10, 12), None, "Liked my post about the meetup."),
+]
+
+
+def build_demo_journal(ws: Workspace) -> dict[str, int]:
+    ids = {}
+    for name, company, title, email, phone, tags, event, met_on, notes in PEOPLE:
+        card = ContactCard(
+            name=name, company=company, title=title, emails=[Labelled(email, "work")],
+            phones=[Labelled(phone, "work")] if phone else [], tags=tags, notes=notes,
+            source=Source.IN_PERSON if event else Source.ONLINE,
+            urls=[Labelled(f"linkedin.com/in/{name.split()[0].lower()}-{company.split()[0].lower()}")],
+        )
+        if name == "Zoë Müller":
+            card.birthday = Birthday(month=3, day=15)
+        ids[name], _ = ws.contacts.add(card, met_at=event or None, met_on=met_on)
+    for who, channel, day, event, note in LOG:
+        ws.interactions.log([ids[who]], channel, on=day, event=event, note=note)
+    return ids
+
+
+def settle() -> None:
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def contacts(window: MainWindow, ids: dict[str, int]) -> QWidget:
+    window.contacts.select_contact(ids["Kwame Mensah"])
+    window.contacts.list.scrollToTop()
+    return window
+
+
+def contact(window: MainWindow, ids: dict[str, int]) -> QWidget:
+    window.contacts.select_contact(ids["Zoë Müller"])
+    return window
+
+
+def new_contact(window: MainWindow, ids: dict[str, int]) -> QWidget:
+    dialog = ContactDialog(window.ws, window)
+    dialog.name.setText("Hana Kobayashi")
+    dialog.company.setText("Kyoto Quantum")
+    dialog.met_at.setCurrentText("Web Summit")
+    return dialog
+
+
+def log(window: MainWindow, ids: dict[str, int]) -> QWidget:
+    dialog = LogDialog(window.ws, [ids["Zoë Müller"]], window)
+    dialog.set_channel(Channel.COFFEE)
+    dialog.note.setPlainText("Coffee in Kreuzberg. She is looking for a CTO for a portfolio company.")
+    return dialog
+
+
+def settings(window: MainWindow, ids: dict[str, int]) -> QWidget:
+    return SettingsDialog(window.settings, SettingsStore(Path(tempfile.mkdtemp()) / "HiTouch.ini"), window)
+
+
+# name -> what to show. One line per screen; "contacts" is the README's picture.
+SHOTS: dict[str, Callable[[MainWindow, dict[str, int]], QWidget]] = {
+    "contacts": contacts,
+    "contact": contact,
+    "new-contact": new_contact,
+    "log": log,
+    "settings": settings,
+}
+
+
+def main(out: Path = OUT) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        store = SettingsStore(Path(folder) / "HiTouch.ini")
+        journal = Path(folder) / "HiTouch" / "journal.sqlite3"
+        window = create_main_window(journal, clock=Clock(fixed=NOW), settings_store=store)
+        ids = build_demo_journal(window.ws)
+        window.contacts.reload()
+        window.show()
+        for theme, suffix in (("light", ""), ("dark", "-dark")):
+            apply_theme(theme)
+            for name, show in SHOTS.items():
+                widget = show(window, ids)
+                widget.show()
+                settle()
+                path = out / f"{name}{suffix}.png"
+                if not widget.grab().save(str(path)):
+                    raise SystemExit(f"{path}: could not be written")
+                print(path.relative_to(out.parent.parent) if out == OUT else path)
+                if widget is not window:
+                    widget.close()
+                    widget.deleteLater()
+        window.close()
+    apply_theme("system")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT))

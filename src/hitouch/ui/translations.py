@@ -1,0 +1,42 @@
+"""The window in the user's language: HiTouch's own translations from hitouch.resources, Qt's for
+its standard buttons and dialogs. English, the source language, needs no file."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+TRANSLATIONS = files("hitouch.resources") / "translations"
+
+
+def _candidates(locale: QLocale) -> list[str]:
+    """'de-AT' -> ['de_AT', 'de'], for every language the user lists, most wanted first."""
+    names: list[str] = []
+    for language in locale.uiLanguages():
+        parts = language.replace("-", "_").split("_")
+        for n in range(len(parts), 0, -1):
+            name = "_".join(parts[:n])
+            if name not in names:
+                names.append(name)
+    return names
+
+
+def install_translations(locale: QLocale | None = None, folder: Traversable = TRANSLATIONS) -> QTranslator | None:
+    """Installs the best HiTouch translation for `locale` (default: the system's) and Qt's own.
+    Returns HiTouch's translator, or None when there is none for that language."""
+    locale = locale or QLocale()
+    app = QCoreApplication.instance()
+    qt = QTranslator(app)
+    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+    for name in _candidates(locale):
+        qm = folder / f"hitouch_{name}.qm"
+        if qm.is_file():
+            translator = QTranslator(app)
+            translator.qm_data = qm.read_bytes()  # Qt reads these bytes in place: they live with it
+            if translator.load(translator.qm_data):
+                app.installTranslator(translator)
+                return translator
+    return None
