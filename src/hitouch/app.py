@@ -40,9 +40,7 @@ def create_main_window(
     """
     store = settings_store or SettingsStore()
     settings = store.load()
-    workspace = open_workspace(
-        Path(db_path), clock=clock, region=settings.phone_region or None, passphrase=passphrase
-    )
+    workspace = open_workspace(Path(db_path), clock=clock, passphrase=passphrase, settings=settings)
     return MainWindow(workspace, store, settings)
 
 

@@ -75,8 +75,9 @@ def run_command(args: argparse.Namespace) -> int:
         if not getattr(args, "needs_workspace", True):
             return args.run(args, path)
         from hitouch.services.workspace import open_workspace
+        from hitouch.settings import read_settings_file
 
-        workspace = open_workspace(path, passphrase=args.passphrase)
+        workspace = open_workspace(path, passphrase=args.passphrase, settings=read_settings_file())
         try:
             return args.run(args, workspace)
         finally:

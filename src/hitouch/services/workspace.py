@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hitouch.domain.phones import default_region
+from hitouch.settings import Settings
 from hitouch.services.clock import Clock
 from hitouch.services.contacts import Contacts
 from hitouch.services.events import Events
@@ -13,6 +14,7 @@ from hitouch.services.interactions import Interactions
 from hitouch.services.safety import Backups
 from hitouch.services.search import Search
 from hitouch.services.trash import Trash
+from hitouch.store.backup import BackupPolicy
 from hitouch.store.database import Journal
 from hitouch.store.journal import open_journal
 
@@ -24,6 +26,7 @@ class Workspace:
     journal: Journal
     clock: Clock = field(default_factory=Clock)
     region: str | None = field(default_factory=default_region)
+    settings: Settings = field(default_factory=Settings)
 
     def __post_init__(self) -> None:
         self.contacts = Contacts(self.journal, self.clock, self.region)
@@ -32,6 +35,11 @@ class Workspace:
         self.search = Search(self.journal)
         self.trash = Trash(self.journal, self.clock)
         self.backups = Backups(self.journal)
+
+    def use_settings(self, settings: Settings) -> None:
+        """Preferences saved while the journal is open take effect at once."""
+        self.settings = settings
+        self.journal.backup_policy = BackupPolicy(settings.backups_daily, settings.backups_weekly, settings.backups_monthly)
 
     @property
     def path(self) -> Path:
@@ -42,7 +50,13 @@ class Workspace:
 
 
 def open_workspace(
-    path: Path, clock: Clock | None = None, region: str | None = None, passphrase: str | None = None
+    path: Path,
+    clock: Clock | None = None,
+    region: str | None = None,
+    passphrase: str | None = None,
+    settings: Settings | None = None,
 ) -> Workspace:
-    journal = open_journal(path, passphrase)
-    return Workspace(journal, clock or Clock(), region or default_region())
+    settings = settings or Settings()
+    workspace = Workspace(open_journal(path, passphrase), clock or Clock(), region or settings.phone_region or default_region())
+    workspace.use_settings(settings)
+    return workspace

@@ -231,6 +231,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.settings, self._settings_store, self)
         if dialog.exec():
             self.settings = dialog.settings
+            self.ws.use_settings(dialog.settings)
             apply_theme(self.settings.theme)
             self.statusBar().showMessage(tr("Preferences saved."), 3000)
 
