@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hitouch.domain.phones import default_region
+from hitouch.services.caldav_sync import CalDavSync
+from hitouch.services.calendar import Calendar
 from hitouch.services.clock import Clock
 from hitouch.services.contacts import Contacts
 from hitouch.services.events import Events
@@ -30,6 +32,8 @@ class Workspace:
         self.events = Events(self.journal, self.clock)
         self.search = Search(self.journal)
         self.trash = Trash(self.journal, self.clock)
+        self.calendar = Calendar(self.journal, self.clock)
+        self.caldav = CalDavSync(self.journal, self.calendar)
 
     @property
     def path(self) -> Path:
