@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from calendar_fixtures import MemoryKeyring, radicale  # noqa: F401  (radicale: a fixture for any folder)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("HITOUCH_DB", None)
@@ -17,6 +18,21 @@ DATA = Path(__file__).resolve().parent / "data"
 
 # A Sunday in late November: far from DST changes unless a test picks one.
 NOW = datetime(2026, 11, 22, 10, 30)
+
+
+@pytest.fixture(autouse=True)
+def private_user_folders(tmp_path_factory, monkeypatch):
+    """No test reads or writes the real settings, caches or keyring of whoever runs it."""
+    import keyring
+
+    home = tmp_path_factory.mktemp("home")
+    for variable, folder in (("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache"), ("XDG_DATA_HOME", "data")):
+        monkeypatch.setenv(variable, str(home / folder))
+    monkeypatch.delenv("HITOUCH_CALDAV_PASSWORD", raising=False)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    yield
+    keyring.set_keyring(previous)
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ FEED_REFRESH = "PT1H"  # how often subscribed calendars should look again
 # Every way text can break a line, for any parser: escaped as \n so no value can start a new
 # property. Other control characters are not allowed in TEXT and are dropped.
 _LINE_BREAKS = re.compile("\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x7f]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f]")
 _NEEDS_ESCAPE = re.compile("[\\\\;,\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]")
 
 

@@ -71,15 +71,11 @@ class CalDavSync:
         self._journal = journal
         self._calendar = calendar
 
-    def test(self, account: CalDavAccount, password: str | None) -> str:
-        """Connect and find the calendar; a sentence saying what was found."""
+    def test(self, account: CalDavAccount, password: str | None) -> bool:
+        """Connect and find the calendar; True when it was missing and has been made."""
         server = CalDavServer(account, password)
-        try:
-            if server.calendar_created:
-                return f"Connected. The calendar “{account.calendar}” was missing and has been created."
-            return f"Connected. The calendar “{account.calendar}” is there."
-        finally:
-            server.close()
+        server.close()
+        return server.calendar_created
 
     def sync(self, account: CalDavAccount, password: str | None, progress: Progress | None = None,
              cancelled: Callable[[], bool] | None = None) -> SyncReport:

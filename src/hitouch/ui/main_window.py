@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, 
 from hitouch import __version__
 from hitouch.services.changes import Changes
 from hitouch.services.workspace import Workspace
+from hitouch.ui.calendar_menu import CalendarMenu
 from hitouch.ui.contact_dialog import ContactDialog
 from hitouch.ui.contacts_page import ContactsPage
 from hitouch.ui.dialogs import guarded
@@ -36,6 +37,7 @@ class MainWindow(QMainWindow):
         self.contacts.detail.deleteRequested.connect(lambda cid: self.delete_contacts([cid]))
         self.contacts.list.doubleClicked.connect(lambda _index: self.edit_current())
 
+        self.calendar_menu = CalendarMenu(workspace, self)
         self._build_actions()
         location = QLabel(str(workspace.path))
         location.setObjectName("journalLocation")
@@ -75,6 +77,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.find_action, self.edit_action, self.delete_action])
         journal_menu = menu.addMenu(tr("&Journal"))
         journal_menu.addAction(self.log_action)
+        menu.addMenu(self.calendar_menu)
         help_menu = menu.addMenu(tr("&Help"))
         help_menu.addAction(about)
 
@@ -83,6 +86,7 @@ class MainWindow(QMainWindow):
     def apply(self, changes: Changes) -> None:
         """Route what a write changed to every screen that shows it."""
         self.contacts.apply(changes)
+        self.calendar_menu.feed.apply(changes)
 
     def focus_search(self) -> None:
         self.pages.setCurrentWidget(self.contacts)
@@ -134,6 +138,10 @@ class MainWindow(QMainWindow):
             what = names[0] if len(names) == 1 else tr("{n} contacts").format(n=len(names))
             self.statusBar().showMessage(tr("Moved {what} to the trash (kept 30 days).").format(what=what), 6000)
 
+    def add_to_calendar(self, followup_id: int) -> None:
+        """The follow-up as one event, opened by the system's calendar app ("Add to calendar")."""
+        self.calendar_menu.add_to_calendar(followup_id)
+
     def import_contacts(self) -> None:
         QMessageBox.information(self, tr("Import contacts"), tr("Importing arrives with the next version."))
 
@@ -146,5 +154,6 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.calendar_menu.feed.finish()
         self.ws.close()
         super().closeEvent(event)
