@@ -50,6 +50,7 @@ class Radicale:
         config.write_text(
             f"[server]\nhosts = 127.0.0.1:{self.port}\n"
             f"[auth]\ntype = htpasswd\nhtpasswd_filename = {self.folder / 'users'}\nhtpasswd_encryption = plain\n"
+            "delay = 0\n"  # no pause after the unauthenticated first request every client makes
             f"[storage]\nfilesystem_folder = {self.folder / 'collections'}\n"
             "[rights]\ntype = owner_only\n[web]\ntype = none\n[logging]\nlevel = info\nmask_passwords = True\n",
             encoding="utf-8",

@@ -121,6 +121,9 @@ class CalDavServer:
             status = f" ({exc.status})" if exc.status else ""
             raise CalDavError(f"The CalDAV server at {url} did not answer as a CalDAV server should{status}: "
                               f"{_one_line(exc.reason)}. Nothing was lost; try again later.") from None
+        except NotImplementedError:  # raised by caldav for a sign-in method it does not know
+            raise CalDavError(f"The CalDAV server at {url} asks for a way of signing in that HiTouch does not know "
+                              f"(it knows basic, digest and bearer).") from None
         except OSError as exc:  # refused, timed out, name not found; requests' errors are OSErrors
             raise CalDavError(f"Cannot reach the CalDAV server at {url} ({_why(exc)}). "
                               f"Nothing was lost; HiTouch will send the changes next time.") from None
