@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,7 +28,8 @@ from hitouch.ui.formatting import tr
 from hitouch.ui.settings_store import load_settings, save_settings
 from hitouch.ui.widgets import dim
 
-ERROR_COLOUR = "#c62828"  # the same accent as a form's error line
+# The red of a form's error line; a lighter one on dark backgrounds, where that red is hard to read.
+ERROR_COLOURS = {"light": "#c62828", "dark": "#ff8a80"}
 
 
 class CalDavDialog(QDialog):
@@ -62,9 +64,7 @@ class CalDavDialog(QDialog):
         form.addRow(tr("&User name:"), self.user)
         form.addRow(tr("&Password:"), self.password)
         form.addRow(tr("&Calendar:"), self.calendar)
-        hint = dim(QLabel(tr("The calendar is made on the server when it is not there yet.")))
-        hint.setWordWrap(True)
-        form.addRow("", hint)
+        form.addRow("", dim(QLabel(tr("Made on the server when it is not there yet."))))
 
         self.progress = QProgressBar()
         self.progress.setObjectName("caldavProgress")
@@ -182,7 +182,7 @@ class CalDavDialog(QDialog):
 
     def _on_failed(self, message: str) -> None:
         self._running(False)
-        self._show(message, error=True)
+        self._show(f"{message} {self._note}".strip(), error=True)
 
     def _running(self, running: bool) -> None:
         if running:
@@ -195,7 +195,8 @@ class CalDavDialog(QDialog):
         self.close_button.setText(tr("Cancel") if running else tr("Close"))
 
     def _show(self, text: str, error: bool = False) -> None:
-        self.result.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        self.result.setStyleSheet(f"color: {ERROR_COLOURS['dark' if dark else 'light']};" if error else "")
         self.result.setText(text)
 
     def reject(self) -> None:
