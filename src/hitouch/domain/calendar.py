@@ -80,6 +80,14 @@ class PersonFacts:
     last_note_on: date | None = None
     phones: list[str] = field(default_factory=list)
     emails: list[str] = field(default_factory=list)
+    _about: str | None = field(default=None, repr=False, compare=False)
+
+    def about(self) -> str:
+        """The lines as one text, worked out once: someone with many follow-ups is described once
+        (formatting phone numbers is the slow part of an export). Read only once the facts are complete."""
+        if self._about is None:
+            self._about = "\n".join(self.lines())
+        return self._about
 
     def lines(self) -> list[str]:
         lines = []
@@ -134,7 +142,7 @@ def followup_entry(
 ) -> CalendarEntry:
     if at is not None and not minutes:
         minutes = DEFAULT_MINUTES.get(kind, DEFAULT_MINUTES[FollowUpKind.OTHER])
-    description = "\n".join(part for part in (note.strip(), "\n".join(person.lines())) if part)
+    description = "\n".join(part for part in (note.strip(), person.about()) if part)
     return CalendarEntry(
         uid=uid,
         sequence=sequence + 1 if cancelled else sequence,  # a cancellation is a change calendars must take
