@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, select
 from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session
 
 from hitouch.domain.calendar import CalendarEntry, Reminders, cancelled_entry
 from hitouch.domain.local_zone import local_zone
@@ -88,9 +89,9 @@ class Calendar:
             if target is not None:
                 still_live = calendar_data.live_uids(session) if until else {e.uid for e in entries}
                 cancelled = [
-                    cancelled_entry(r.uid, r.sequence, r.summary, r.day, r.at, r.yearly)
-                    for r in session.scalars(select(CalendarRound).where(CalendarRound.target == target))
-                    if r.uid not in still_live
+                    cancelled_entry(uid, *given)
+                    for uid, given in _round(session, target).items()
+                    if uid not in still_live
                 ]
         data = ics.write_calendar(entries + cancelled, self._zone(), self._clock.utc_now(), name=CALENDAR_NAME)
         return CalendarFile(data, target, entries, cancelled)
@@ -100,10 +101,7 @@ class Calendar:
         if written.target is None:
             return
         with self._journal.write() as session:
-            stored = {
-                r.uid: (r.sequence, r.day, r.at, r.summary, r.yearly)
-                for r in session.scalars(select(CalendarRound).where(CalendarRound.target == written.target))
-            }
+            stored = _round(session, written.target)
             gone = [e.uid for e in written.cancelled]
             for start in range(0, len(gone), 500):
                 session.execute(
@@ -113,7 +111,7 @@ class Calendar:
                 {"target": written.target, "uid": e.uid, "sequence": e.sequence, "day": e.day, "at": e.at,
                  "summary": e.summary, "yearly": e.yearly}
                 for e in written.entries
-                if stored.get(e.uid) != (e.sequence, e.day, e.at, e.summary, e.yearly)
+                if stored.get(e.uid) != (e.sequence, e.summary, e.day, e.at, e.yearly)
             ]
             if changed:
                 upsert = insert(CalendarRound)
@@ -158,6 +156,18 @@ class Calendar:
 
     def entry_bytes(self, entry: CalendarEntry) -> bytes:
         return ics.write_entry(entry, self._zone(), self._clock.utc_now())
+
+
+def _round(session: Session, target: str) -> dict[str, tuple]:
+    """What the target was last given: uid -> (sequence, summary, day, at, yearly)."""
+    return {
+        uid: tuple(given)
+        for uid, *given in session.execute(
+            select(CalendarRound.uid, CalendarRound.sequence, CalendarRound.summary, CalendarRound.day,
+                   CalendarRound.at, CalendarRound.yearly)
+            .where(CalendarRound.target == target)
+        )
+    }
 
 
 def replace_privately(path: Path, data: bytes) -> None:

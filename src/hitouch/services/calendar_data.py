@@ -42,45 +42,46 @@ def _birthday_contacts() -> Select:
 
 def followup_entries(session: Session, reminders: Reminders, until: date | None = None) -> list[CalendarEntry]:
     """Open follow-ups of live contacts (due by `until`, when given), soonest first."""
-    ids = _open_followups(until)
-    return _entries_for(session, select(FollowUp).where(FollowUp.id.in_(ids)), reminders)
+    return _entries_for(session, FollowUp.id.in_(_open_followups(until)), reminders)
 
 
 def followup_entry_by_id(session: Session, followup_id: int, reminders: Reminders) -> CalendarEntry:
     """Any follow-up; one that is done or deleted (or whose contact is) comes out cancelled."""
-    entries = _entries_for(session, select(FollowUp).where(FollowUp.id == followup_id), reminders)
+    entries = _entries_for(session, FollowUp.id == followup_id, reminders)
     if not entries:
         raise NotFound(f"no follow-up with id {followup_id}")
     return entries[0]
 
 
-def _entries_for(session: Session, followups: Select, reminders: Reminders) -> list[CalendarEntry]:
+def _entries_for(session: Session, which, reminders: Reminders) -> list[CalendarEntry]:
     rows = session.execute(
-        followups.add_columns(Contact.deleted_at.label("contact_deleted_at"))
+        select(
+            FollowUp.ical_uid, FollowUp.ical_sequence, FollowUp.contact_id, FollowUp.kind, FollowUp.title,
+            FollowUp.note, FollowUp.due_on, FollowUp.snoozed_until, FollowUp.due_time, FollowUp.minutes,
+            FollowUp.status, FollowUp.deleted_at, Contact.deleted_at.label("contact_deleted_at"),
+        )
         .join(Contact, Contact.id == FollowUp.contact_id)
+        .where(which)
         .order_by(FollowUp.due_on, FollowUp.due_time, FollowUp.id)
     ).all()
-    people = person_facts(session, followups.with_only_columns(FollowUp.contact_id).scalar_subquery())
-    entries = []
-    for followup, contact_deleted_at in rows:
-        gone = followup.status != "open" or followup.deleted_at is not None or contact_deleted_at is not None
-        entries.append(
-            followup_entry(
-                uid=followup.ical_uid,
-                sequence=followup.ical_sequence,
-                kind=followup.kind,
-                title=followup.title,
-                note=followup.note,
-                # A snoozed follow-up is due when its snooze ends.
-                day=max(followup.due_on, followup.snoozed_until or followup.due_on),
-                at=followup.due_time,
-                minutes=followup.minutes,
-                person=people[followup.contact_id],
-                reminders=reminders,
-                cancelled=gone,
-            )
+    people = person_facts(session, select(FollowUp.contact_id).where(which).scalar_subquery())
+    return [
+        followup_entry(
+            uid=r.ical_uid,
+            sequence=r.ical_sequence,
+            kind=r.kind,
+            title=r.title,
+            note=r.note,
+            # A snoozed follow-up is due when its snooze ends.
+            day=max(r.due_on, r.snoozed_until or r.due_on),
+            at=r.due_time,
+            minutes=r.minutes,
+            person=people[r.contact_id],
+            reminders=reminders,
+            cancelled=r.status != "open" or r.deleted_at is not None or r.contact_deleted_at is not None,
         )
-    return entries
+        for r in rows
+    ]
 
 
 def birthday_entries(session: Session, reminders: Reminders, today: date, until: date | None = None) -> list[CalendarEntry]:
