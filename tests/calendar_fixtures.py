@@ -7,10 +7,12 @@ A module of its own (imported by name from tests/conftest.py) so any test folder
 from __future__ import annotations
 
 import http.client
+import http.server
 import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections import Counter
@@ -126,6 +128,60 @@ def radicale(tmp_path_factory):
     server.start()
     yield server
     server.stop()
+
+
+@dataclass
+class BrokenServer:
+    """An HTTP server that answers every request with one status, as a failing or wrong server does."""
+
+    status: int
+    requests: int = 0
+
+    def __post_init__(self) -> None:
+        broken = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def handle_one_request(self) -> None:
+                self.raw_requestline = self.rfile.readline(65537)
+                if not self.raw_requestline or not self.parse_request():
+                    self.close_connection = True
+                    return
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                broken.requests += 1
+                body = b"<html><body>Something broke</body></html>"
+                self.send_response(broken.status)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def broken_server():
+    servers: list[BrokenServer] = []
+
+    def start(status: int) -> BrokenServer:
+        servers.append(BrokenServer(status))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.close()
 
 
 class MemoryKeyring(KeyringBackend):

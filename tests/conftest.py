@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from calendar_fixtures import MemoryKeyring, radicale  # noqa: F401  (radicale: a fixture for any folder)
+from calendar_fixtures import MemoryKeyring, broken_server, radicale  # noqa: F401  (fixtures for any folder)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("HITOUCH_DB", None)

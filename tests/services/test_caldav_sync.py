@@ -203,9 +203,32 @@ def test_an_existing_calendar_is_found_by_its_name(workspace, radicale, adaeze):
     assert len(radicale.events("Work")) == 1
 
 
-def test_something_that_is_not_a_caldav_server_is_a_clear_line(workspace):
-    with pytest.raises(CalDavError, match="Cannot reach the CalDAV server at http://127.0.0.1:9/"):
-        workspace.caldav.sync(CalDavAccount("http://127.0.0.1:9/", "zoe"), "pw")
+@pytest.mark.parametrize("status", [500, 503])
+def test_a_failing_server_is_one_line_and_nothing_is_recorded(workspace, adaeze, broken_server, status):
+    add_followup(workspace, adaeze, date(2026, 12, 1))
+    server = broken_server(status)
+    with pytest.raises(CalDavError) as failure:
+        workspace.caldav.sync(CalDavAccount(server.url, "zoe"), "pw")
+    assert str(failure.value) == f"The CalDAV server at {server.url} failed ({status}). Nothing was lost; sync again later."
+    assert server.requests >= 1 and recorded(workspace) == 0
+
+
+def test_a_web_server_that_is_not_caldav_is_one_line(workspace, broken_server):
+    server = broken_server(404)
+    with pytest.raises(CalDavError) as failure:
+        workspace.caldav.sync(CalDavAccount(server.url, "zoe"), "pw")
+    assert str(failure.value).startswith(f"{server.url} did not answer as a CalDAV server (404)")
+    assert "\n" not in str(failure.value)
+
+
+@pytest.mark.parametrize("url, reason", [
+    ("http://127.0.0.1:9/", "Cannot reach the CalDAV server at http://127.0.0.1:9/ (connection refused)"),
+    ("ftp://127.0.0.1/", "'ftp://127.0.0.1/' is not a server address; give one like https://dav.example.com/."),
+])
+def test_an_address_that_leads_nowhere_is_one_clear_line(workspace, url, reason):
+    with pytest.raises(CalDavError) as failure:
+        workspace.caldav.sync(CalDavAccount(url, "zoe"), "pw")
+    assert str(failure.value).startswith(reason)
 
 
 # The password ----------------------------------------------------------------------------

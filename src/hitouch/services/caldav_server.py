@@ -103,8 +103,8 @@ class CalDavServer:
             return
         reason = f"{response.status} {getattr(response, 'reason', '') or ''}".strip()
         if response.status >= 500:
-            raise CalDavError(f"The CalDAV server at {self.account.url} failed ({reason}); "
-                              f"nothing was lost, sync again later.")
+            raise CalDavError(f"The CalDAV server at {self.account.url} failed ({reason}). "
+                              f"Nothing was lost; sync again later.")
         raise CalDavError(f"The CalDAV server at {self.account.url} refused {method} {href} ({reason}).")
 
     def _guard(self, action):
@@ -118,13 +118,19 @@ class CalDavServer:
             raise CalDavError(f"The CalDAV server at {url} refused {who} ({exc.status or 401}): "
                               f"check the user name and password.") from None
         except dav.DAVError as exc:
+            if exc.status and exc.status >= 500:
+                raise CalDavError(f"The CalDAV server at {url} failed ({exc.status}). "
+                                  f"Nothing was lost; sync again later.") from None
             status = f" ({exc.status})" if exc.status else ""
-            raise CalDavError(f"The CalDAV server at {url} did not answer as a CalDAV server should{status}: "
-                              f"{_one_line(exc.reason)}. Nothing was lost; try again later.") from None
+            reason = f": {_one_line(exc.reason)}" if exc.reason and exc.reason != "no reason" else ""
+            raise CalDavError(f"{url} did not answer as a CalDAV server{status}{reason}; check the address. "
+                              f"Nothing was lost.") from None
         except NotImplementedError:  # raised by caldav for a sign-in method it does not know
             raise CalDavError(f"The CalDAV server at {url} asks for a way of signing in that HiTouch does not know "
                               f"(it knows basic, digest and bearer).") from None
         except OSError as exc:  # refused, timed out, name not found; requests' errors are OSErrors
+            if type(exc).__name__ in _NOT_AN_ADDRESS:
+                raise CalDavError(f"{url!r} is not a server address; give one like https://dav.example.com/.") from None
             raise CalDavError(f"Cannot reach the CalDAV server at {url} ({_why(exc)}). "
                               f"Nothing was lost; HiTouch will send the changes next time.") from None
 
@@ -148,12 +154,18 @@ def _headers(extra: dict[str, str]) -> dict[str, str]:
     return {"Content-Type": "text/calendar; charset=utf-8", **extra}
 
 
+_NOT_AN_ADDRESS = ("InvalidURL", "InvalidSchema", "MissingSchema", "LocationParseError")
 _ERRNO = re.compile(r"\[Errno -?\d+\] ([^'\")\]]+)")
+_TLS = re.compile(r"\[SSL: \w+\] ([^'\")(]+)")
 
 
 def _why(exc: BaseException) -> str:
     """'connection refused', 'timed out': the root cause, not the library's wrapping."""
     text = str(exc)
+    if "NameResolution" in text or "getaddrinfo" in text:
+        return "no server by that name"
+    if found := _TLS.search(text):
+        return f"secure connection failed: {found[1].strip().lower()}"
     if found := _ERRNO.search(text):
         return found[1].strip().rstrip(".").lower()
     if "timed out" in text.lower() or "timeout" in type(exc).__name__.lower():

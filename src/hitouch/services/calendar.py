@@ -78,7 +78,7 @@ class Calendar:
         """The calendar; for a `target`, with the cancellations its last round calls for
         (recorded by `record_round` once the file is safely written)."""
         if days is not None and days < 0:
-            raise UserError("--days cannot be negative")
+            raise UserError("the number of days cannot be negative")
         reminders = self.reminders()
         today = self._clock.today()
         until = today + timedelta(days=days) if days is not None else None
