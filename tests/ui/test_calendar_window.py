@@ -133,16 +133,19 @@ def test_the_sync_dialog_from_the_menu_syncs_and_keeps_the_password_in_the_keyri
     seen = {}
 
     def sync(dialog):
-        fill(dialog, radicale, radicale.password, "Networking")
-        qtbot.mouseClick(dialog.findChild(QPushButton, "caldavSyncButton"), LEFT)
-        assert dialog.findChild(QPushButton, "caldavCloseButton").text() == "Cancel"
-        qtbot.waitUntil(lambda: "created" in result_of(dialog) or "CalDAV" in result_of(dialog), timeout=15000)
-        seen["result"] = result_of(dialog)
-        seen["password field"] = dialog.findChild(QLineEdit, "caldavPasswordEdit").text()
-        dialog.reject()
+        try:
+            fill(dialog, radicale, radicale.password, "Networking")
+            qtbot.mouseClick(dialog.findChild(QPushButton, "caldavSyncButton"), LEFT)
+            seen["while running"] = dialog.findChild(QPushButton, "caldavCloseButton").text()
+            qtbot.waitUntil(lambda: "created" in result_of(dialog) or "CalDAV" in result_of(dialog), timeout=15000)
+            seen["result"] = result_of(dialog)
+            seen["password field"] = dialog.findChild(QLineEdit, "caldavPasswordEdit").text()
+        finally:
+            dialog.done(0)  # whatever happened, exec() must return
 
     when_dialog_opens(qtbot, "caldavDialog", sync)
     window.calendar_menu.sync_action.trigger()
+    assert seen["while running"] == "Cancel"
     assert seen["result"] == "Synced “Networking”: 1 created, 0 updated, 0 removed, 0 unchanged."
     assert seen["password field"] == ""
     assert keyring.get_password("HiTouch CalDAV", radicale.user) == radicale.password
