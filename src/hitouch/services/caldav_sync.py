@@ -92,8 +92,8 @@ class CalDavSync:
               progress: Progress | None, cancelled: Callable[[], bool] | None) -> None:
         with self._journal.read() as session:
             known = {
-                uid: _Known(href, print_)
-                for uid, href, print_ in session.execute(
+                uid: _Known(href, sent)
+                for uid, href, sent in session.execute(
                     select(CalDavItem.uid, CalDavItem.href, CalDavItem.fingerprint)
                     .where(CalDavItem.calendar_url == report.calendar_url)
                 )
