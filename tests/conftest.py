@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from calendar_fixtures import MemoryKeyring, broken_server, radicale  # noqa: F401  (fixtures for any folder)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("HITOUCH_DB", None)
@@ -21,6 +22,21 @@ DATA = Path(__file__).resolve().parent / "data"
 
 # A Sunday in late November: far from DST changes unless a test picks one.
 NOW = datetime(2026, 11, 22, 10, 30)
+
+
+@pytest.fixture(autouse=True)
+def private_user_folders(tmp_path_factory, monkeypatch):
+    """No test reads or writes the real settings, caches or keyring of whoever runs it."""
+    import keyring
+
+    home = tmp_path_factory.mktemp("home")
+    for variable, folder in (("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache"), ("XDG_DATA_HOME", "data")):
+        monkeypatch.setenv(variable, str(home / folder))
+    monkeypatch.delenv("HITOUCH_CALDAV_PASSWORD", raising=False)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    yield
+    keyring.set_keyring(previous)
 
 
 @pytest.fixture

@@ -17,3 +17,10 @@ def default_journal_path() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False) / JOURNAL_FILE
+
+
+def cache_folder() -> Path:
+    """Files HiTouch makes for other programs to open, such as one event for the calendar app."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)

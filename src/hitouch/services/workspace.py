@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hitouch.domain.phones import default_region
-from hitouch.settings import Settings
+from hitouch.services.caldav_sync import CalDavSync
+from hitouch.services.calendar import Calendar
 from hitouch.services.clock import Clock
 from hitouch.services.contacts import Contacts
 from hitouch.services.events import Events
@@ -14,6 +15,7 @@ from hitouch.services.interactions import Interactions
 from hitouch.services.safety import Backups
 from hitouch.services.search import Search
 from hitouch.services.trash import Trash
+from hitouch.settings import Settings
 from hitouch.store.backup import BackupPolicy
 from hitouch.store.database import Journal
 from hitouch.store.journal import open_journal
@@ -35,6 +37,8 @@ class Workspace:
         self.search = Search(self.journal)
         self.trash = Trash(self.journal, self.clock)
         self.backups = Backups(self.journal)
+        self.calendar = Calendar(self.journal, self.clock, settings=lambda: self.settings)
+        self.caldav = CalDavSync(self.journal, self.calendar)
 
     def use_settings(self, settings: Settings) -> None:
         """Preferences saved while the journal is open take effect at once."""

@@ -307,6 +307,37 @@ class ContactUpdate(Base):
     acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
+# Calendars --------------------------------------------------------------------------------
+
+
+class CalendarRound(Base):
+    """What a calendar file (the feed, or an export) was last given, so an entry that is done,
+    deleted or gone is written once more as cancelled, then left out."""
+
+    __tablename__ = "calendar_round"
+
+    target: Mapped[str] = mapped_column(String, primary_key=True)  # "feed" or "export"
+    uid: Mapped[str] = mapped_column(String, primary_key=True)
+    sequence: Mapped[int] = mapped_column(Integer)
+    day: Mapped[date] = mapped_column(Date)
+    at: Mapped[time | None] = mapped_column(Time)
+    summary: Mapped[str] = mapped_column(String)
+    yearly: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class CalDavItem(Base):
+    """An event HiTouch put on a CalDAV calendar, as the server confirmed it. Sync updates and
+    removes only these, never anything else on the server."""
+
+    __tablename__ = "caldav_item"
+
+    calendar_url: Mapped[str] = mapped_column(String, primary_key=True)
+    uid: Mapped[str] = mapped_column(String, primary_key=True)
+    href: Mapped[str] = mapped_column(String)
+    etag: Mapped[str] = mapped_column(String, default="")
+    fingerprint: Mapped[str] = mapped_column(String)  # what was sent, without DTSTAMP
+
+
 # The journal itself -----------------------------------------------------------------------
 
 

@@ -13,6 +13,7 @@ from hitouch.services.changes import Changes
 from hitouch.services.workspace import Workspace
 from hitouch.settings import Settings
 from hitouch.ui.backup_dialog import RestoreDialog
+from hitouch.ui.calendar_menu import CalendarMenu
 from hitouch.ui.contact_dialog import ContactDialog
 from hitouch.ui.contacts_page import ContactsPage
 from hitouch.ui.dialogs import guarded
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.contacts.list.doubleClicked.connect(lambda _index: self.edit_current())
 
         self.history = UndoHistory(self)
+        self.calendar_menu = CalendarMenu(workspace, self)
         self._build_actions()
         self.history.changed.connect(self._update_undo_action)
         self.contacts.list.selectionModel().selectionChanged.connect(lambda *_: self._update_merge_action())
@@ -108,6 +110,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.preferences_action)
         journal_menu = menu.addMenu(tr("&Journal"))
         journal_menu.addAction(self.log_action)
+        menu.addMenu(self.calendar_menu)
         help_menu = menu.addMenu(tr("&Help"))
         help_menu.addAction(about)
 
@@ -116,6 +119,7 @@ class MainWindow(QMainWindow):
     def apply(self, changes: Changes) -> None:
         """Route what a write changed to every screen that shows it."""
         self.contacts.apply(changes)
+        self.calendar_menu.feed.apply(changes)
 
     def focus_search(self) -> None:
         self.pages.setCurrentWidget(self.contacts)
@@ -204,6 +208,10 @@ class MainWindow(QMainWindow):
     def _update_merge_action(self) -> None:
         self.merge_action.setEnabled(len(self.contacts.selected_contact_ids()) == 2)
 
+    def add_to_calendar(self, followup_id: int) -> None:
+        """The follow-up as one event, opened by the system's calendar app ("Add to calendar")."""
+        self.calendar_menu.add_to_calendar(followup_id)
+
     def import_contacts(self) -> None:
         QMessageBox.information(self, tr("Import contacts"), tr("Importing arrives with the next version."))
 
@@ -230,10 +238,19 @@ class MainWindow(QMainWindow):
     def open_preferences(self) -> None:
         dialog = SettingsDialog(self.settings, self._settings_store, self)
         if dialog.exec():
-            self.settings = dialog.settings
-            self.ws.use_settings(dialog.settings)
-            apply_theme(self.settings.theme)
+            self.use_settings(dialog.settings)
             self.statusBar().showMessage(tr("Preferences saved."), 3000)
+
+    def save_settings(self, settings: Settings) -> None:
+        """Keep new preferences and let every part of the window use them."""
+        self._settings_store.save(settings)
+        self.use_settings(settings)
+
+    def use_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        self.ws.use_settings(settings)
+        apply_theme(settings.theme)
+        self.calendar_menu.feed.schedule()
 
     def _system_scheme_changed(self) -> None:
         if self.settings.theme == "system":
@@ -257,5 +274,6 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.calendar_menu.feed.finish()
         self.ws.close()
         super().closeEvent(event)

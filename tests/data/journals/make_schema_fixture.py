@@ -53,9 +53,23 @@ def build(path: Path) -> None:
                           new_value="Lagos Labs", batch_id=batch.id),
             JournalMeta(key="fixture", value=migrate.HEAD),
         ])
+        s.add_all(later_tables(zoe))
     ws.close()
     with sqlite3.connect(path) as db:  # one self-contained file, no -wal beside it
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def later_tables(zoe: int) -> list:
+    """Rows for the tables later schemas added, where this schema has them."""
+    from hitouch.store import models
+
+    rows = []
+    if hasattr(models, "CalendarRound"):  # 0002
+        rows.append(models.CalendarRound(target="feed", uid=str(uuid.UUID(int=1)), sequence=0, day=date(2026, 11, 25),
+                                         at=time(9, 30), summary="Coffee with Zoë Müller", yearly=False))
+        rows.append(models.CalDavItem(calendar_url="https://dav.example/cal/hitouch/", uid=str(uuid.UUID(int=1)),
+                                      href="/cal/hitouch/1.ics", etag='"e1"', fingerprint="f1"))
+    return rows
 
 
 if __name__ == "__main__":
