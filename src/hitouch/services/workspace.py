@@ -9,6 +9,7 @@ from hitouch.domain.phones import default_region
 from hitouch.services.clock import Clock
 from hitouch.services.contacts import Contacts
 from hitouch.services.events import Events
+from hitouch.services.importing import Importing
 from hitouch.services.interactions import Interactions
 from hitouch.services.search import Search
 from hitouch.services.trash import Trash
@@ -30,6 +31,7 @@ class Workspace:
         self.events = Events(self.journal, self.clock)
         self.search = Search(self.journal)
         self.trash = Trash(self.journal, self.clock)
+        self.importing = Importing(self.journal, self.clock, self.region)
 
     @property
     def path(self) -> Path:

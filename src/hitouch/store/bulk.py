@@ -1,0 +1,110 @@
+"""Set-based inserts for bulk writes (imports, generated journals): many rows per statement.
+
+Plain Core inserts, not one ORM object per row: SQLAlchemy sends them as multi-row VALUES
+(with RETURNING where ids are needed), and the search triggers index them by themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from sqlalchemy import Table, insert, select, update
+from sqlalchemy.orm import Session
+
+from hitouch.store.models import Contact, ContactEmail, ContactPhone, ContactPhoto, ContactTag, ContactUrl, Tag
+
+CHUNK = 500  # values per IN (...) clause
+T = TypeVar("T")
+
+Row = dict[str, Any]
+
+
+def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def insert_returning_ids(session: Session, table: Table, rows: Sequence[Row]) -> list[int]:
+    """Insert `rows` (all with the same keys); their new ids, in the order given."""
+    if not rows:
+        return []
+    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    return list(session.execute(statement, list(rows)).scalars())
+
+
+def insert_rows(session: Session, table: Table, rows: Sequence[Row]) -> None:
+    if rows:
+        session.execute(insert(table), list(rows))
+
+
+def ensure_tags(session: Session, names: dict[str, str]) -> dict[str, int]:
+    """Tag ids by name key (`names` maps name_key -> name); missing tags are created."""
+    found: dict[str, int] = {}
+    keys = list(names)
+    for chunk in chunks(keys):
+        found.update((key, tag_id) for key, tag_id in session.execute(select(Tag.name_key, Tag.id).where(Tag.name_key.in_(chunk))))
+    missing = [key for key in keys if key not in found]
+    ids = insert_returning_ids(session, Tag.__table__, [{"name": names[key], "name_key": key} for key in missing])
+    found.update(zip(missing, ids))
+    return found
+
+
+@dataclass(slots=True)
+class NewContact:
+    """One contact to create, as column values; the ids that tie the rows together, the
+    positions and the import batch are filled in by `insert_contacts`.
+
+    `emails`: address, address_key, label; `phones`: number, e164, label; `urls`: url,
+    url_key, kind, label; `tag_ids`: existing tags (see `ensure_tags`); `photo`: mime, data."""
+
+    contact: Row
+    emails: list[Row] = field(default_factory=list)
+    phones: list[Row] = field(default_factory=list)
+    urls: list[Row] = field(default_factory=list)
+    tag_ids: list[int] = field(default_factory=list)
+    photo: Row | None = None
+
+
+def insert_contacts(session: Session, contacts: Sequence[NewContact], batch_id: int | None = None) -> list[int]:
+    """Create `contacts` with a handful of statements; their ids, in the order given.
+
+    The contacts go in hidden (as if in the trash) and are revealed by one UPDATE at the end:
+    the search triggers then index each contact once, instead of again for every email,
+    phone and tag row (3-4 times faster). Nobody sees the hidden state: it is one transaction."""
+    hidden = [{**c.contact, "import_batch_id": batch_id} for c in contacts]
+    live = [i for i, row in enumerate(hidden) if row.get("deleted_at") is None]
+    for i in live:
+        hidden[i]["deleted_at"] = hidden[i]["created_at"]
+    ids = insert_returning_ids(session, Contact.__table__, hidden)
+    emails: list[Row] = []
+    phones: list[Row] = []
+    urls: list[Row] = []
+    tags: list[Row] = []
+    photos: list[Row] = []
+    for contact_id, new in zip(ids, contacts):
+        emails += child_rows(new.emails, contact_id, batch_id)
+        phones += child_rows(new.phones, contact_id, batch_id)
+        urls += child_rows(new.urls, contact_id, batch_id)
+        tags += [{"contact_id": contact_id, "tag_id": tag_id, "import_batch_id": batch_id} for tag_id in new.tag_ids]
+        if new.photo:
+            photos.append({**new.photo, "contact_id": contact_id})
+    insert_rows(session, ContactEmail.__table__, emails)
+    insert_rows(session, ContactPhone.__table__, phones)
+    insert_rows(session, ContactUrl.__table__, urls)
+    insert_rows(session, ContactTag.__table__, tags)
+    insert_rows(session, ContactPhoto.__table__, photos)
+    revealed = [ids[i] for i in live]
+    for chunk in chunks(revealed):
+        session.execute(update(Contact.__table__).where(Contact.__table__.c.id.in_(chunk)).values(deleted_at=None))
+    return ids
+
+
+def child_rows(rows: Iterable[Row], contact_id: int, batch_id: int | None, first_position: int = 0) -> list[Row]:
+    """Email, phone or URL rows tied to a contact, numbered from `first_position`."""
+    return [
+        {**row, "contact_id": contact_id, "position": first_position + i, "import_batch_id": batch_id}
+        for i, row in enumerate(rows)
+    ]
+
