@@ -8,13 +8,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from hitouch import __version__
-from hitouch.cli import contacts, journal
+from hitouch.cli import contacts, importing, journal
 
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_DATA = 0, 1, 2, 3
 
 # Each module adds its commands with register(subparsers); a command's handler is
 # run(args, workspace) -> exit code.
-COMMAND_MODULES = (contacts, journal)
+COMMAND_MODULES = (contacts, journal, importing)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,7 +7,7 @@ carries its id, so undo finds them all by index.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -27,6 +27,7 @@ from hitouch.services.import_merge import (
     url_values,
 )
 from hitouch.services.import_people import Person
+from hitouch.services.progress import Cancelled, Progress
 from hitouch.store.bulk import NewContact, Row, child_rows, chunks, ensure_tags, insert_contacts, insert_rows
 from hitouch.store.models import (
     Contact,
@@ -41,7 +42,6 @@ from hitouch.store.models import (
 )
 
 STEP = 1000  # people per step between progress reports and cancel checks
-Progress = Callable[[int, int], None]
 
 
 class ImportCancelled(Exception):
@@ -59,7 +59,7 @@ class Written:
 
 def write_people(
     session: Session, people: Sequence[tuple[Person, int | None]], *, files: list[str], format: str,
-    now: datetime, today: date, progress: Progress, cancelled: Callable[[], bool],
+    now: datetime, today: date, progress: Progress, cancelled: Cancelled,
 ) -> Written:
     """Create a contact for each person without a target, merge the others into theirs."""
     batch = ImportBatch(created_at=now, format=format, files="\n".join(files), created=0, merged=0)
@@ -92,7 +92,7 @@ def write_people(
     return written
 
 
-def _check(cancelled: Callable[[], bool]) -> None:
+def _check(cancelled: Cancelled) -> None:
     if cancelled():
         raise ImportCancelled("the import was cancelled; nothing was imported")
 

@@ -7,8 +7,8 @@ the preview), merges the suggestions the person confirmed, and writes everything
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
@@ -29,7 +29,8 @@ from hitouch.services.clock import Clock
 from hitouch.services.errors import NotFound, UserError
 from hitouch.services.import_merge import Additions, additions, load_existing
 from hitouch.services.import_people import Person, Source, group, person_of
-from hitouch.services.import_writing import ImportCancelled, Progress, undo_batch, write_people
+from hitouch.services.import_writing import ImportCancelled, undo_batch, write_people
+from hitouch.services.progress import Cancelled, Progress, no_progress, not_cancelled
 from hitouch.services.matching import Suggestion, by_target, exact_targets, suggestions
 from hitouch.store.bulk import chunks
 from hitouch.store.database import Journal
@@ -137,14 +138,6 @@ class ColumnChoice:
     guess: dict[str, str]
 
 
-def _nothing(*_args) -> None:
-    return None
-
-
-def _never() -> bool:
-    return False
-
-
 class Importing:
     def __init__(self, journal: Journal, clock: Clock, region: str | None = None) -> None:
         self._journal = journal
@@ -165,7 +158,7 @@ class Importing:
 
     def plan(
         self, paths: Sequence[Path | str], format: str = "auto", mapping: dict[str, str] | None = None,
-        progress: Progress = _nothing, cancelled: Callable[[], bool] = _never,
+        progress: Progress = no_progress, cancelled: Cancelled = not_cancelled,
     ) -> ImportPlan:
         """What importing `paths` would do. Nothing is written. UserError names a file that
         cannot be read at all, and then nothing of any file is imported."""
@@ -184,7 +177,7 @@ class Importing:
             try:
                 result = read_contacts(path, format, mapping=mapping, region=self._region)
             except UnreadableFile as exc:
-                raise UserError(f"{exc} Nothing was imported.") from None
+                raise UserError(f"{exc}; nothing was imported") from None
             formats.append(result.format)
             problems += result.problems
             skipped += result.skipped
@@ -212,8 +205,8 @@ class Importing:
         return entries
 
     def apply(
-        self, plan: ImportPlan, confirmed: Collection[Suggestion] = (), progress: Progress = _nothing,
-        cancelled: Callable[[], bool] = _never,
+        self, plan: ImportPlan, confirmed: Collection[Suggestion] = (), progress: Progress = no_progress,
+        cancelled: Cancelled = not_cancelled,
     ) -> ImportReport:
         """Import as one batch: all of it, or (on an error or cancel) nothing."""
         merge_into = {s.entry: s.contact.id for s in confirmed}

@@ -9,6 +9,7 @@ from hitouch.domain.phones import default_region
 from hitouch.services.clock import Clock
 from hitouch.services.contacts import Contacts
 from hitouch.services.events import Events
+from hitouch.services.exporting import Exporting
 from hitouch.services.importing import Importing
 from hitouch.services.interactions import Interactions
 from hitouch.services.search import Search
@@ -32,6 +33,7 @@ class Workspace:
         self.search = Search(self.journal)
         self.trash = Trash(self.journal, self.clock)
         self.importing = Importing(self.journal, self.clock, self.region)
+        self.exporting = Exporting(self.journal)
 
     @property
     def path(self) -> Path:
