@@ -81,7 +81,7 @@ def _look_up(session: Session, kind: str, values: list[str]):
                 if key in keys:
                     yield key, contact_id
             continue
-        yield from session.execute(query).tuples()
+        yield from session.execute(query)
 
 
 def by_target(people: Sequence[Person], targets: Sequence[int | None]) -> list[tuple[Person, int | None]]:
