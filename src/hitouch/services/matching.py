@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from hitouch.domain.records import ContactRef
 from hitouch.domain.text import fold
-from hitouch.services.import_people import Key, Person, combine, name_company_key
+from hitouch.services.import_people import Key, Person, combine
 from hitouch.store.bulk import chunks
 from hitouch.store.models import Contact, ContactEmail, ContactPhone, ContactUrl
 
@@ -77,7 +77,7 @@ def _look_up(session: Session, kind: str, values: list[str]):
             names = {value.split("\x1f")[0] for value in keys}
             query = select(Contact.name_key, Contact.company, Contact.id).where(Contact.name_key.in_(names), live)
             for name_key, company, contact_id in session.execute(query):
-                key = name_company_key(name_key, company)
+                key = f"{name_key}\x1f{fold(company)}"  # name_key is folded already (and fold is not idempotent)
                 if key in keys:
                     yield key, contact_id
             continue
