@@ -37,4 +37,6 @@ def run_gui(db_path: Path | None, files: list[Path]) -> int:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 3
     window.show()
+    if files:
+        window.open_import_preview(files)
     return app.exec()

@@ -18,6 +18,7 @@ from hitouch.domain.cards import Problem
 from hitouch.domain.records import ContactRef
 from hitouch.interop.contacts_io import (
     FORMATS,
+    MAPPABLE_FIELDS,
     UnreadableFile,
     csv_sample,
     detect_format,
@@ -135,7 +136,8 @@ class ColumnChoice:
     path: Path
     columns: list[str]
     samples: list[list[str]]
-    guess: dict[str, str]
+    guess: dict[str, str]  # column -> field
+    fields: tuple[str, ...] = MAPPABLE_FIELDS
 
 
 class Importing:

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from hitouch import __version__
 from hitouch.services.changes import Changes
 from hitouch.services.workspace import Workspace
 from hitouch.ui.contact_dialog import ContactDialog
 from hitouch.ui.contacts_page import ContactsPage
+from hitouch.ui.background import ThreadedRunner
 from hitouch.ui.dialogs import guarded
+from hitouch.ui.export_actions import Exporter
 from hitouch.ui.formatting import tr
+from hitouch.ui.import_dialog import ImportPreviewDialog, contact_files
 from hitouch.ui.log_dialog import LogDialog
 
 
@@ -21,6 +26,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.ws = workspace
+        self.runner = ThreadedRunner()  # long work off the GUI thread; tests swap in InlineRunner
+        self.exporter = Exporter(self, workspace)
+        self.setAcceptDrops(True)  # vCard and CSV files dropped on the window are imported
         self.setWindowTitle(tr("HiTouch — {name}").format(name=workspace.path.name))
         self.resize(1180, 760)
 
@@ -69,6 +77,11 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         file_menu = menu.addMenu(tr("&File"))
         file_menu.addActions([self.new_contact_action, self.import_action])
+        export_menu = file_menu.addMenu(tr("E&xport"))
+        for text, kind, name in ((tr("vCard &3.0…"), "vcard 3.0", "exportVcard3Action"),
+                                 (tr("vCard &4.0…"), "vcard 4.0", "exportVcard4Action"),
+                                 (tr("&CSV…"), "csv", "exportCsvAction")):
+            export_menu.addAction(self._action(text, None, lambda _=False, k=kind: self.export_contacts(k), name))
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = menu.addMenu(tr("&Edit"))
@@ -135,7 +148,34 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("Moved {what} to the trash (kept 30 days).").format(what=what), 6000)
 
     def import_contacts(self) -> None:
-        QMessageBox.information(self, tr("Import contacts"), tr("Importing arrives with the next version."))
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, tr("Import contacts"), str(Path.home()),
+            tr("Contacts (*.vcf *.vcard *.csv);;All files (*)"),
+        )
+        if paths:
+            self.open_import_preview([Path(p) for p in paths])
+
+    def open_import_preview(self, paths: list[Path]) -> ImportPreviewDialog:
+        """Preview importing `paths`, then import them (the dialog runs the whole way)."""
+        dialog = ImportPreviewDialog(self.ws, paths, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self.apply)
+        dialog.open()
+        dialog.start()
+        return dialog
+
+    def export_contacts(self, kind: str) -> None:
+        self.exporter.ask_and_export(kind, self.runner)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if contact_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = contact_files(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.open_import_preview(paths)
 
     def about(self) -> None:
         QMessageBox.about(

@@ -1,0 +1,62 @@
+"""Long work off the GUI thread: progress and the result come back as signals; Cancel is a flag
+the work checks between steps. Tests swap in `InlineRunner` to run the same work at once."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class Task(QObject):
+    """One piece of work: `work(progress, cancelled)` runs on a pool thread."""
+
+    progressed = Signal(int, int)  # done, total
+    succeeded = Signal(object)  # what the work returned
+    failed = Signal(object)  # the exception it raised
+
+    def __init__(self, work: Callable[[Callable[[int, int], None], Callable[[], bool]], Any],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._work = work
+        self._cancel = threading.Event()
+        self._done = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def is_running(self) -> bool:
+        return not self._done.is_set()
+
+    def run(self) -> None:
+        try:
+            result = self._work(self.progressed.emit, self.is_cancelled)
+        except Exception as exc:  # noqa: BLE001 — handed to the GUI thread, which shows or re-raises it
+            self._done.set()
+            self.failed.emit(exc)
+        else:
+            self._done.set()
+            self.succeeded.emit(result)
+
+
+class ThreadedRunner:
+    """Runs tasks on Qt's global thread pool; their signals arrive queued on the GUI thread."""
+
+    def start(self, task: Task) -> None:
+        QThreadPool.globalInstance().start(QRunnable.create(task.run))
+
+
+class InlineRunner:
+    """Runs tasks at once, on the calling thread (tests: deterministic, and Cancel from a
+    progress handler takes effect at the very next check)."""
+
+    def start(self, task: Task) -> None:
+        task.run()
+
+
+Runner = ThreadedRunner | InlineRunner
