@@ -102,6 +102,7 @@ def test_import_undo_removes_what_the_batch_added(hitouch, tmp_path):
     again = hitouch("import", "undo", str(batch))
     assert again.code == 1 and "already undone" in again.err
     assert hitouch("import", "undo", "42").code == 1
+    assert hitouch("import", "undo").code == 2 and hitouch("import", "undo", "last").code == 2
 
 
 def test_export_vcard_and_csv_then_import_into_an_empty_journal(hitouch, tmp_path, capsys):

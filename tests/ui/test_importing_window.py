@@ -92,7 +92,12 @@ def test_ctrl_i_opens_a_preview_with_counts_and_lists_and_import_writes_it(inlin
     assert counts(dialog, "importSummaryCounts")["created"] == 2
     assert names_in_list(inline) == ["Jon Smith", "Ravi Patel", "Zoë Müller"]
     dialog.findChild(QPushButton, "closeImportButton").click()
-    assert inline.findChild(QDialog, "importPreview") is None or not inline.findChild(QDialog, "importPreview").isVisible()
+    assert not dialog.isVisible()
+
+    again = inline.open_import_preview([people_vcf])  # the same file twice: nothing to do
+    assert counts(again)["unchanged"] == 3 and counts(again)["created"] == 0
+    assert not again.findChild(QPushButton, "importButton").isEnabled()
+    assert "already" in again.findChild(QWidget, "importNotice").text()
 
 
 def test_the_welcome_panels_import_button_opens_the_preview(inline, qtbot, people_vcf, monkeypatch):

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from hitouch.cli.arguments import command_group
 from hitouch.cli.output import print_json, ref_json
-from hitouch.services.errors import UserError
 
 if TYPE_CHECKING:
     from hitouch.services.importing import Counts, ImportPlan, ImportReport, Suggestion
@@ -56,7 +55,8 @@ def run_import(args: argparse.Namespace, ws: Workspace) -> int:
 
 def _undo(args: argparse.Namespace, ws: Workspace) -> int:
     if len(args.files) != 2 or not str(args.files[1]).isdigit():
-        raise UserError("usage: hitouch import undo BATCH (the number an import printed)")
+        print("usage: hitouch import undo BATCH (the number an import printed)", file=sys.stderr)
+        return 2
     undone = ws.importing.undo(int(str(args.files[1])))
     if args.json:
         print_json({"batch": undone.batch_id, "removed": undone.removed, "restored": undone.restored})

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import locale
+import re
 
 import phonenumbers
+
+_DIGIT = re.compile(r"\d")
 
 
 def to_e164(raw: str, region: str | None = None) -> str | None:
@@ -12,7 +15,7 @@ def to_e164(raw: str, region: str | None = None) -> str | None:
     text = raw.strip()
     if text.lower().startswith("tel:"):
         text = text[4:].split(";", 1)[0]
-    if not any(ch.isdigit() for ch in text):
+    if not _DIGIT.search(text):
         return None
     try:
         number = phonenumbers.parse(text, region)

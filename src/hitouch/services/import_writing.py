@@ -28,7 +28,16 @@ from hitouch.services.import_merge import (
 )
 from hitouch.services.import_people import Person
 from hitouch.services.progress import Cancelled, Progress
-from hitouch.store.bulk import NewContact, Row, child_rows, chunks, ensure_tags, insert_contacts, insert_rows
+from hitouch.store.bulk import (
+    NewContact,
+    Row,
+    child_rows,
+    chunks,
+    ensure_tags,
+    insert_contacts,
+    insert_rows,
+    search_index_deferred,
+)
 from hitouch.store.models import (
     Contact,
     ContactEmail,
@@ -66,30 +75,39 @@ def write_people(
     session.add(batch)
     session.flush()
     written = Written(batch.id)
-    tag_ids = ensure_tags(session, {fold(t): t for person, _ in people for t in person.card.tags})
+    tag_ids = _tag_ids(session, {t for person, _ in people for t in person.card.tags})
     total, done = len(people), 0
     new_people = [person for person, target in people if target is None]
     merges = [(person, target) for person, target in people if target is not None]
-    for step in chunks(new_people, STEP):
-        _check(cancelled)
-        rows = [_new_contact(person, tag_ids, now) for person in step]
-        written.created += insert_contacts(session, rows, batch.id)
-        done += len(step)
-        progress(done, total)
-    for step in chunks(merges, STEP):
-        _check(cancelled)
-        existing = load_existing(session, [target for _, target in step])
-        merged = [(target, additions(person, existing[target])) for person, target in step]
-        _write_additions(session, merged, existing, tag_ids, batch.id, now, today)
-        for target, adds in merged:
-            (written.merged if adds else written.unchanged).add(target)
-            written.moves += len(adds.moves)
-        done += len(step)
-        progress(done, total)
+    with search_index_deferred(session) as touched:
+        for step in chunks(new_people, STEP):
+            _check(cancelled)
+            rows = [_new_contact(person, tag_ids, now) for person in step]
+            written.created += insert_contacts(session, rows, batch.id)
+            done += len(step)
+            progress(done, total)
+        for step in chunks(merges, STEP):
+            _check(cancelled)
+            existing = load_existing(session, [target for _, target in step])
+            merged = [(target, additions(person, existing[target])) for person, target in step]
+            _write_additions(session, merged, existing, tag_ids, batch.id, now, today)
+            for target, adds in merged:
+                (written.merged if adds else written.unchanged).add(target)
+                written.moves += len(adds.moves)
+            done += len(step)
+            progress(done, total)
+        touched.update(written.merged)
     _check(cancelled)
     batch.created, batch.merged = len(written.created), len(written.merged)
     session.flush()
     return written
+
+
+def _tag_ids(session: Session, names: set[str]) -> dict[str, int]:
+    """Tag id by tag name as written in the files ('Investor' and 'investor' are one tag)."""
+    keys = {name: fold(name) for name in names}
+    ids = ensure_tags(session, {key: name for name, key in keys.items()})
+    return {name: ids[key] for name, key in keys.items()}
 
 
 def _check(cancelled: Cancelled) -> None:
@@ -113,7 +131,7 @@ def _new_contact(person: Person, tag_ids: dict[str, int], now: datetime) -> NewC
         emails=[email_values(e) for e in card.emails],
         phones=[phone_values(p, n) for p, n in zip(card.phones, person.e164)],
         urls=[url_values(u) for u in card.urls],
-        tag_ids=list(dict.fromkeys(tag_ids[fold(t)] for t in card.tags)),
+        tag_ids=list(dict.fromkeys(tag_ids[t] for t in card.tags)),
         photo={"mime": card.photo.mime, "data": card.photo.data} if card.photo else None,
     )
 
@@ -132,7 +150,7 @@ def _write_additions(
         for kind, rows in (("email", adds.emails), ("phone", adds.phones), ("url", adds.urls)):
             lists[kind] += child_rows(rows, cid, batch_id, existing[cid].counts[kind])
             existing[cid].counts[kind] += len(rows)  # the same contact may come twice in a step
-        tags += [{"contact_id": cid, "tag_id": tag_ids[fold(t)], "import_batch_id": batch_id} for t in adds.tags]
+        tags += [{"contact_id": cid, "tag_id": tag_ids[t], "import_batch_id": batch_id} for t in adds.tags]
         if adds.photo:
             photos.append({"contact_id": cid, "mime": adds.photo.mime, "data": adds.photo.data})
             changes.append({"batch_id": batch_id, "contact_id": cid, "field": "photo", "old_value": None})

@@ -56,32 +56,35 @@ def exact_targets(session: Session, people: Sequence[Person]) -> list[int | None
 
 
 def _look_up(session: Session, kind: str, values: list[str]):
-    live = Contact.deleted_at.is_(None)
+    """(key value, live contact id) pairs. Liveness is checked here, not in SQL: with
+    `deleted_at IS NULL` in the query, SQLite (without statistics) would rather walk every
+    live contact through the name index than look the keys up in their own index."""
     for chunk in chunks(values):
-        if kind == "uid":
-            query = select(Contact.vcard_uid, Contact.id).where(Contact.vcard_uid.in_(chunk), live)
-        elif kind == "email":
-            query = (select(ContactEmail.address_key, ContactEmail.contact_id)
-                     .join(Contact, Contact.id == ContactEmail.contact_id)
-                     .where(ContactEmail.address_key.in_(chunk), live))
-        elif kind == "phone":
-            query = (select(ContactPhone.e164, ContactPhone.contact_id)
-                     .join(Contact, Contact.id == ContactPhone.contact_id)
-                     .where(ContactPhone.e164.in_(chunk), live))
-        elif kind == "linkedin":
-            query = (select(ContactUrl.url_key, ContactUrl.contact_id)
-                     .join(Contact, Contact.id == ContactUrl.contact_id)
-                     .where(ContactUrl.url_key.in_(chunk), live))
-        else:  # "name": the folded name, then the company compared here
+        if kind == "name":  # the folded name, then the company compared here
             keys = set(chunk)
             names = {value.split("\x1f")[0] for value in keys}
-            query = select(Contact.name_key, Contact.company, Contact.id).where(Contact.name_key.in_(names), live)
+            # (deleted_at, name_key) is one index, so here the condition helps.
+            query = select(Contact.name_key, Contact.company, Contact.id).where(
+                Contact.name_key.in_(names), Contact.deleted_at.is_(None))
             for name_key, company, contact_id in session.execute(query):
                 key = f"{name_key}\x1f{fold(company)}"  # name_key is folded already (and fold is not idempotent)
                 if key in keys:
                     yield key, contact_id
             continue
-        yield from session.execute(query)
+        if kind == "uid":
+            query = select(Contact.vcard_uid, Contact.id, Contact.deleted_at).where(Contact.vcard_uid.in_(chunk))
+        else:
+            table, column = _KEY_COLUMNS[kind]
+            query = (select(column, table.contact_id, Contact.deleted_at)
+                     .join(Contact, Contact.id == table.contact_id).where(column.in_(chunk)))
+        yield from ((value, cid) for value, cid, deleted in session.execute(query) if deleted is None)
+
+
+_KEY_COLUMNS = {
+    "email": (ContactEmail, ContactEmail.address_key),
+    "phone": (ContactPhone, ContactPhone.e164),
+    "linkedin": (ContactUrl, ContactUrl.url_key),
+}
 
 
 def by_target(people: Sequence[Person], targets: Sequence[int | None]) -> list[tuple[Person, int | None]]:
@@ -96,7 +99,7 @@ def by_target(people: Sequence[Person], targets: Sequence[int | None]) -> list[t
         else:
             for_target[target] = [person]
             order.append((for_target[target], target))
-    return [(combine(members), target) for members, target in order]
+    return [(members[0] if len(members) == 1 else combine(members), target) for members, target in order]
 
 
 def suggestions(session: Session, people: dict[int, Person]) -> dict[int, Suggestion]:
