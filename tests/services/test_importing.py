@@ -343,3 +343,23 @@ def test_apply_matches_again_against_the_journal_as_it_is_now(workspace, tmp_pat
     report = workspace.importing.apply(plan)
     assert (report.counts.created, report.counts.merged) == (1, 1)
     assert len(people(workspace)) == 2
+
+
+# Real files --------------------------------------------------------------------------------------
+
+
+def test_every_corpus_file_imports_without_an_unhandled_error(workspace, corpus):
+    files = sorted((corpus / "vcard").glob("*")) + sorted((corpus / "csv").glob("*"))
+    assert files
+    imported = 0
+    for path in files:
+        try:
+            plan = workspace.importing.plan([path])
+        except UserError as exc:  # a file that is not contacts at all is a clear error naming it
+            assert str(path) in str(exc)
+            continue
+        report = workspace.importing.apply(plan)
+        imported += report.counts.created + report.counts.merged
+        again = workspace.importing.plan([path]).counts()
+        assert again.created == 0, path  # the same file twice creates nothing
+    assert imported > len(files)

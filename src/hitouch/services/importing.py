@@ -79,6 +79,16 @@ class Counts:
     unchanged: int = 0
     skipped: int = 0
 
+    def add(self, kind: EntryKind, cards: int) -> None:
+        """The `cards` of one person, who is new, merged or unchanged."""
+        if kind == EntryKind.NEW:
+            self.created += 1
+            self.merged += cards - 1
+        elif kind == EntryKind.MERGE:
+            self.merged += cards
+        else:
+            self.unchanged += cards
+
 
 @dataclass(slots=True)
 class ImportPlan:
@@ -99,14 +109,10 @@ class ImportPlan:
         """What importing would do, with the `confirmed` suggestions merged."""
         counts = Counts(skipped=self.skipped)
         for entry in self.entries:
-            cards = len(entry.sources)
-            if entry.kind == EntryKind.UNCHANGED:
-                counts.unchanged += cards
-            elif entry.kind == EntryKind.MERGE or entry.suggestion in confirmed:
-                counts.merged += cards
+            if entry.kind == EntryKind.SUGGESTION:
+                counts.add(EntryKind.MERGE if entry.suggestion in confirmed else EntryKind.NEW, len(entry.sources))
             else:
-                counts.created += 1
-                counts.merged += cards - 1
+                counts.add(entry.kind, len(entry.sources))
         return counts
 
 
@@ -227,14 +233,8 @@ class Importing:
         imported_as_new = [s for s in plan.suggestions if s not in confirmed]
         counts = Counts(skipped=plan.skipped)
         for person, target in resolved:
-            cards = len(person.sources)
-            if target is None:
-                counts.created += 1
-                counts.merged += cards - 1
-            elif target in written.merged:
-                counts.merged += cards
-            else:
-                counts.unchanged += cards
+            kind = EntryKind.NEW if target is None else EntryKind.MERGE if target in written.merged else EntryKind.UNCHANGED
+            counts.add(kind, len(person.sources))
         touched = set(written.created) | written.merged
         return ImportReport(
             written.batch_id, plan.files, counts, plan.problems, imported_as_new, written.moves,

@@ -7,15 +7,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -28,6 +25,7 @@ from hitouch.ui.background import Runner, Task
 from hitouch.ui.column_mapping import ColumnMappingPage
 from hitouch.ui.formatting import plural, tr
 from hitouch.ui.import_models import EntriesModel, ProblemsModel
+from hitouch.ui.import_widgets import Stats, plan_table
 from hitouch.ui.widgets import dim, heading
 
 CONTACT_FILES = (".vcf", ".vcard", ".csv")
@@ -90,18 +88,18 @@ class ImportPreviewDialog(QDialog):
 
     def _plan_import(self) -> None:
         self._working(tr("Reading {files}…").format(files=", ".join(p.name for p in self._paths)), planning=True)
-        mapping = self._mapping or None
-        self._run(lambda progress, cancelled: self._ws.importing.plan(
-            self._paths, mapping=mapping, progress=progress, cancelled=cancelled), self._planned)
+        importing, paths, mapping = self._ws.importing, list(self._paths), dict(self._mapping) or None
+        self._run(lambda progress, cancelled: importing.plan(
+            paths, mapping=mapping, progress=progress, cancelled=cancelled), self._planned)
 
     def _planned(self, plan: ImportPlan) -> None:
         self.plan = plan
         self._show(self._build_preview(plan))
 
     def import_now(self) -> None:
-        plan, confirmed = self.plan, set(self.confirmed)
+        importing, plan, confirmed = self._ws.importing, self.plan, set(self.confirmed)
         self._working(tr("Importing…"), planning=False)
-        self._run(lambda progress, cancelled: self._ws.importing.apply(
+        self._run(lambda progress, cancelled: importing.apply(
             plan, confirmed, progress=progress, cancelled=cancelled), self._imported)
 
     def _imported(self, report: ImportReport) -> None:
@@ -111,13 +109,16 @@ class ImportPreviewDialog(QDialog):
 
     def undo(self) -> None:
         self.undo_button.setEnabled(False)
-        batch_id = self.report.batch_id
-        self._run(lambda _progress, _cancelled: self._ws.importing.undo(batch_id), self._undone)
+        importing, batch_id = self._ws.importing, self.report.batch_id
+        self._run(lambda _progress, _cancelled: importing.undo(batch_id), self._undone)
 
     def _undone(self, undone) -> None:
         self.changed.emit(undone.changes)
-        self.summary_text.setText(tr("Import undone: the {n} contacts it created are gone and the people it "
-                                     "merged into are as they were.").format(n=undone.removed))
+        self.summary_text.setText(plural(
+            undone.removed,
+            tr("Import undone: the contact it created is gone and the people it merged into are as they were."),
+            tr("Import undone: the {n} contacts it created are gone and the people it merged into are as they were."),
+        ).format(n=f"{undone.removed:,}"))
 
     # Running off the GUI thread ---------------------------------------------------------------
 
@@ -235,22 +236,24 @@ class ImportPreviewDialog(QDialog):
         self.notice.hide()
         self.lists = QTabWidget()
         self.lists.setObjectName("importLists")
-        labels = {EntryKind.SUGGESTION: tr("Possible duplicates ({n})"), EntryKind.NEW: tr("New ({n})"),
-                  EntryKind.MERGE: tr("Merged ({n})"), EntryKind.UNCHANGED: tr("Unchanged ({n})")}
-        for kind, label in labels.items():
+        tabs = {EntryKind.SUGGESTION: (tr("Possible duplicates ({n})"), tr("Possible duplicates")),
+                EntryKind.NEW: (tr("New ({n})"), tr("New contacts")),
+                EntryKind.MERGE: (tr("Merged ({n})"), tr("Merged into contacts you have")),
+                EntryKind.UNCHANGED: (tr("Unchanged ({n})"), tr("Already in your journal"))}
+        for kind, (label, accessible) in tabs.items():
             entries = plan.of_kind(kind)
             if not entries:
                 continue
             model = EntriesModel(entries, kind, self.confirmed, self)
+            hint = ""
             if kind == EntryKind.SUGGESTION:
                 model.confirmedChanged.connect(self._show_counts)
                 hint = tr("Tick the people who are the same person as the one in your journal: they are "
                           "merged. The others are imported as new contacts.")
-                self.lists.addTab(_table(model, f"{kind.value}List", hint), label.format(n=f"{len(entries):,}"))
-            else:
-                self.lists.addTab(_table(model, f"{kind.value}List"), label.format(n=f"{len(entries):,}"))
+            self.lists.addTab(plan_table(model, f"{kind.value}List", accessible, hint),
+                              label.format(n=f"{len(entries):,}"))
         if plan.problems:
-            self.lists.addTab(_table(ProblemsModel(plan.problems, self), "problemList"),
+            self.lists.addTab(plan_table(ProblemsModel(plan.problems, self), "problemList", tr("Problems")),
                               tr("Problems ({n})").format(n=f"{len(plan.problems):,}"))
         self.import_button = QPushButton(tr("Import"))
         self.import_button.setObjectName("importButton")
@@ -326,7 +329,7 @@ class ImportPreviewDialog(QDialog):
         layout.addSpacing(8)
         layout.addWidget(self.summary_text)
         if report.problems:
-            layout.addWidget(_table(ProblemsModel(report.problems, page), "summaryProblemList"), 1)
+            layout.addWidget(plan_table(ProblemsModel(report.problems, page), "summaryProblemList", tr("Problems")), 1)
         else:
             layout.addStretch()
         layout.addLayout(buttons)
@@ -352,63 +355,3 @@ class ImportPreviewDialog(QDialog):
         layout.addStretch()
         layout.addLayout(buttons)
         self._show(page)
-
-
-class Stats(QWidget):
-    """A row of figures, each a big number over a small word: 12 new, 3 merged, ..."""
-
-    def __init__(self, name: str, captions: tuple[tuple[str, str], ...], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self._captions = dict(captions)
-        self.numbers: dict[str, QLabel] = {}
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 4)
-        layout.setSpacing(28)
-        for key, caption in captions:
-            number = heading("0", 1.8)
-            number.setObjectName(f"{name}:{key}")
-            column = QVBoxLayout()
-            column.setSpacing(0)
-            column.addWidget(number)
-            column.addWidget(dim(QLabel(caption)))
-            layout.addLayout(column)
-            self.numbers[key] = number
-        layout.addStretch()
-
-    def show_values(self, **values: int) -> None:
-        for key, value in values.items():
-            self.numbers[key].setText(f"{value:,}")
-        self.setAccessibleName(", ".join(f"{values[k]} {self._captions[k]}" for k in self.numbers if k in values))
-
-    def value(self, key: str) -> int:
-        return int(self.numbers[key].text().replace(",", ""))
-
-
-def _table(model, name: str, hint: str = "") -> QWidget:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    view.setWordWrap(False)
-    view.setAlternatingRowColors(True)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-    header.resizeSection(0, 200)
-    header.setStretchLastSection(True)
-    if model.columnCount() == 3:
-        header.resizeSection(1, 380)
-    if not hint:
-        return view
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 6, 0, 0)
-    label = dim(QLabel(hint))
-    label.setWordWrap(True)
-    layout.addWidget(label)
-    layout.addWidget(view, 1)
-    return box
