@@ -149,7 +149,6 @@ def _write_additions(
     for cid, adds in merged:
         for kind, rows in (("email", adds.emails), ("phone", adds.phones), ("url", adds.urls)):
             lists[kind] += child_rows(rows, cid, batch_id, existing[cid].counts[kind])
-            existing[cid].counts[kind] += len(rows)  # the same contact may come twice in a step
         tags += [{"contact_id": cid, "tag_id": tag_ids[t], "import_batch_id": batch_id} for t in adds.tags]
         if adds.photo:
             photos.append({"contact_id": cid, "mime": adds.photo.mime, "data": adds.photo.data})
@@ -157,7 +156,7 @@ def _write_additions(
         for column, value in adds.fields.items():
             changes.append({"batch_id": batch_id, "contact_id": cid, "field": column,
                             "old_value": as_text(existing[cid].fields[column])})
-            by_column.setdefault(column, []).append({"cid": cid, "value": value, "now": now})
+            by_column.setdefault(column, []).append({"cid": cid, "value": value})
         updates += [{"contact_id": cid, "noticed_on": today, "kind": m.kind, "old_value": m.old, "new_value": m.new,
                      "batch_id": batch_id, "acknowledged_at": None} for m in adds.moves]
     insert_rows(session, ContactEmail.__table__, lists["email"])
@@ -169,11 +168,9 @@ def _write_additions(
     insert_rows(session, ContactUpdate.__table__, updates)
     table = Contact.__table__
     for column, rows in by_column.items():
-        session.execute(
-            update(table).where(table.c.id == bindparam("cid"))
-            .values({column: bindparam("value"), "updated_at": bindparam("now")}),
-            rows,
-        )
+        session.execute(update(table).where(table.c.id == bindparam("cid")).values({column: bindparam("value")}), rows)
+    for chunk in chunks([cid for cid, adds in merged if adds]):
+        session.execute(update(table).where(table.c.id.in_(chunk)).values(updated_at=now))
 
 
 @dataclass(slots=True)
