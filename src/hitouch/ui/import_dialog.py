@@ -209,10 +209,13 @@ class ImportPreviewDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addStretch()
         buttons.addWidget(self.cancel_button)
+        self.working_hint = hint = dim(QLabel())
+        hint.setWordWrap(True)
         layout = QVBoxLayout(page)
         layout.addStretch()
         layout.addWidget(self.status)
         layout.addWidget(self.progress)
+        layout.addWidget(hint)
         layout.addStretch()
         layout.addLayout(buttons)
         return page
@@ -220,6 +223,8 @@ class ImportPreviewDialog(QDialog):
     def _working(self, text: str, planning: bool) -> None:
         self._planning = planning
         self.status.setText(text)
+        self.working_hint.setText(tr("Nothing is written to your journal before you press Import.") if planning else
+                                  tr("Cancel takes the whole import back: your journal stays as it was."))
         self.progress.setRange(0, 0)
         self.cancel_button.setEnabled(True)
         self._show(self._working_page)
