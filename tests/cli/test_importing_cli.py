@@ -122,6 +122,8 @@ def test_export_vcard_and_csv_then_import_into_an_empty_journal(hitouch, tmp_pat
         back = {c["name"]: c for c in json.loads(capsys.readouterr().out)}
         keep = ("emails", "phones", "tags", "company")
         assert {n: [c[k] for k in keep] for n, c in back.items()} == {n: [c[k] for k in keep] for n, c in original.items()}
+        assert main(["--db", fresh, "contact", "show", "zoe@fjord.vc", "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["notes"] == "Met at the Web Summit."
 
 
 def test_export_into_a_missing_folder_is_exit_1(hitouch, tmp_path):

@@ -172,6 +172,21 @@ def test_cancel_during_the_import_leaves_the_journal_untouched(inline, services,
     assert dialog.findChild(QPushButton, "importButton").isEnabled()  # the preview is back, to try again
 
 
+def test_cancel_while_reading_closes_the_preview_and_writes_nothing(window, qtbot, services, tmp_path):
+    from PySide6.QtCore import QThreadPool
+
+    big = tmp_path / "big.vcf"
+    big.write_text("".join(f"BEGIN:VCARD\nVERSION:3.0\nFN:Person {i}\nEMAIL:p{i}@example.com\nEND:VCARD\n"
+                           for i in range(2000)), encoding="utf-8")
+    dialog = window.open_import_preview([big])  # read on a pool thread
+    assert dialog.findChild(QWidget, "importProgress").isVisible()
+    dialog.findChild(QPushButton, "cancelImportButton").click()
+    assert not dialog.isVisible()
+    QThreadPool.globalInstance().waitForDone(30_000)
+    qtbot.wait(50)  # let any late signal arrive: there is no one left to act on it
+    assert services.contacts.ids() == []
+
+
 def test_undo_from_the_summary_takes_the_import_back(inline, services, people_vcf):
     cid, _ = services.contacts.add(ContactCard(name="Ravi Patel", emails=[Labelled("ravi@example.com")]))
     inline.contacts.reload()
