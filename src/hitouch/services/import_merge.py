@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from hitouch.domain.cards import Labelled, Photo
 from hitouch.domain.text import fold
-from hitouch.domain.urls import url_key, url_kind
+from hitouch.domain.urls import kind_of_key, url_key
 from hitouch.domain.vocabulary import Source
 from hitouch.services.contact_fields import merge_notes
 from hitouch.services.import_people import Person
@@ -40,7 +40,8 @@ def phone_values(item: Labelled, e164: str | None) -> Row:
 
 def url_values(item: Labelled) -> Row:
     url = item.value.strip()
-    return {"url": url, "url_key": url_key(url), "kind": url_kind(url), "label": item.label}
+    key = url_key(url)
+    return {"url": url, "url_key": key, "kind": kind_of_key(key), "label": item.label}
 
 
 def phone_key(number: str, e164: str | None) -> str:
