@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -29,3 +30,12 @@ def parse_birthday(text: str | None) -> Birthday | None:
         return Birthday.parse(text)
     except ValueError as exc:
         raise UserError(str(exc)) from None
+
+
+def command_group(commands: argparse._SubParsersAction, name: str, help: str) -> argparse._SubParsersAction:
+    """The subcommands of a group such as `hitouch export ...`; several modules may add to one."""
+    parser = commands.choices.get(name)
+    if parser is None:
+        parser = commands.add_parser(name, help=help)
+        parser.subcommands = parser.add_subparsers(dest=f"{name}_what", metavar="WHAT", required=True)
+    return parser.subcommands

@@ -23,7 +23,11 @@ def url_key(url: str) -> str:
 
 
 def url_kind(url: str) -> str:
-    key = url_key(url)
+    return kind_of_key(url_key(url))
+
+
+def kind_of_key(key: str) -> str:
+    """'linkedin', 'twitter', 'github'... or 'web', from a url_key."""
     for kind, hosts in _KINDS.items():
         if key.split("/", 1)[0] in hosts:
             return kind

@@ -7,6 +7,7 @@ back); no database, no Qt, and no network (photo URLs in vCards are never fetche
 from __future__ import annotations
 
 import re
+from itertools import islice
 from pathlib import Path
 
 from hitouch.interop.csv_mapping import MAPPABLE_FIELDS, guess_mapping
@@ -19,7 +20,7 @@ from hitouch.interop.vcard_read import read_vcards
 from hitouch.interop.vcard_write import write_vcards
 
 __all__ = [
-    "FORMATS", "MAPPABLE_FIELDS", "ReadResult", "UnreadableFile", "csv_columns", "detect_format",
+    "FORMATS", "MAPPABLE_FIELDS", "ReadResult", "UnreadableFile", "csv_columns", "csv_sample", "detect_format",
     "guess_mapping", "read_contacts", "read_contacts_bytes", "write_csv", "write_vcards",
 ]
 
@@ -86,11 +87,17 @@ def read_contacts_bytes(
 
 def csv_columns(path: str | Path) -> list[str]:
     """The header of a CSV file, for a dialog where a person maps columns to fields."""
+    return csv_sample(path, 0)[0]
+
+
+def csv_sample(path: str | Path, rows: int = 3) -> tuple[list[str], list[list[str]]]:
+    """The header of a CSV file and its first few rows, to show beside the columns being mapped."""
     name = str(path)
     data = _file_bytes(Path(path), name)
     if looks_binary(data):
         raise UnreadableFile(name, "it is a binary file, not a CSV file")
-    return table_of(csv_text(data, name), name).columns
+    table = table_of(csv_text(data, name), name)
+    return table.columns, [cells for _, cells in islice(table.rows, rows)]
 
 
 def _file_bytes(path: Path, name: str) -> bytes:

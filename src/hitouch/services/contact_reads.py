@@ -21,7 +21,7 @@ from hitouch.domain.records import (
 )
 from hitouch.domain.text import fold
 from hitouch.services import contact_rows
-from hitouch.services.contact_rows import chunks
+from hitouch.store.chunking import chunks
 from hitouch.services.errors import Ambiguous, NotFound
 from hitouch.store.models import (
     Contact,

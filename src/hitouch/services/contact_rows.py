@@ -6,23 +6,16 @@ code as the window; a page of rows costs a fixed number of queries whatever its 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Any, Protocol
 
 from hitouch.domain.birthday import Birthday
 from hitouch.domain.records import ContactSummary
-
-CHUNK = 500  # ids per IN (...) clause
-
+from hitouch.store.chunking import chunks
 
 class Connection(Protocol):
     def execute(self, sql: str, parameters: Sequence[Any] = ...) -> Any: ...
-
-
-def chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start : start + CHUNK]
 
 
 def marks(ids: Sequence[int]) -> str:

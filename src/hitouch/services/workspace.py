@@ -11,6 +11,8 @@ from hitouch.services.calendar import Calendar
 from hitouch.services.clock import Clock
 from hitouch.services.contacts import Contacts
 from hitouch.services.events import Events
+from hitouch.services.exporting import Exporting
+from hitouch.services.importing import Importing
 from hitouch.services.interactions import Interactions
 from hitouch.services.safety import Backups
 from hitouch.services.search import Search
@@ -39,6 +41,8 @@ class Workspace:
         self.backups = Backups(self.journal)
         self.calendar = Calendar(self.journal, self.clock, settings=lambda: self.settings)
         self.caldav = CalDavSync(self.journal, self.calendar)
+        self.importing = Importing(self.journal, self.clock, self.region)
+        self.exporting = Exporting(self.journal)
 
     def use_settings(self, settings: Settings) -> None:
         """Preferences saved while the journal is open take effect at once."""

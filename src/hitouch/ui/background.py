@@ -1,8 +1,9 @@
-"""Work off the GUI thread: a task runs on Qt's thread pool and reports back through signals,
-which Qt delivers on the GUI thread. A task can be asked to stop; the work checks `cancelled()`."""
+"""Long work off the GUI thread: progress and the result come back as signals; Cancel is a flag
+the work checks between steps. Tests swap in `InlineRunner` to run the same work at once."""
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -13,49 +14,68 @@ from hitouch.services.errors import JournalError, UserError
 from hitouch.ui.formatting import tr
 
 
-class TaskSignals(QObject):
-    progress = Signal(int, int)  # done, total
-    finished = Signal(object)  # the work's result
-    failed = Signal(str)  # a sentence for the user
+class Task(QObject):
+    """One piece of work: `work(progress, cancelled)` runs on a pool thread."""
 
+    progressed = Signal(int, int)  # done, total
+    succeeded = Signal(object)  # what the work returned
+    failed = Signal(object)  # the exception it raised
 
-class Task(QRunnable):
-    """Connect to `signals` with methods of QObjects that live on the GUI thread, so the
-    slots run there. The owner keeps a reference until `finished` or `failed` arrives."""
-
-    def __init__(self, work: Callable[[Task], Any]) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
-        self.signals = TaskSignals()
+    def __init__(self, work: Callable[[Callable[[int, int], None], Callable[[], bool]], Any],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._work = work
-        self._cancelled = False
-        self._ended = threading.Event()
+        self._cancel = threading.Event()
+        self._done = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def is_running(self) -> bool:
+        return not self._done.is_set()
+
+    def wait(self, seconds: float) -> bool:
+        """Block until the work has ended (when the window closes); False on time-out."""
+        return self._done.wait(seconds)
 
     def run(self) -> None:
         try:
-            result = self._work(self)
-        except (UserError, JournalError) as exc:
-            self.signals.failed.emit(str(exc))
-        except Exception as exc:
-            self.signals.failed.emit(tr("Something went wrong: {error}").format(error=exc))
-            raise  # a bug: let it be seen
+            result = self._work(self.progressed.emit, self.is_cancelled)
+        except Exception as exc:  # noqa: BLE001 — handed to the GUI thread, which shows or re-raises it
+            self._done.set()
+            self.failed.emit(exc)
         else:
-            self.signals.finished.emit(result)
-        finally:
-            self._ended.set()
+            self._done.set()
+            self.succeeded.emit(result)
 
-    def start(self) -> None:
-        QThreadPool.globalInstance().start(self)
 
-    def wait(self, seconds: float) -> bool:
-        """Block until the work has ended (for closing the window); False on time-out."""
-        return self._ended.wait(seconds)
+class ThreadedRunner:
+    """Runs tasks on Qt's global thread pool; their signals arrive queued on the GUI thread."""
 
-    def cancel(self) -> None:
-        self._cancelled = True
+    def start(self, task: Task) -> None:
+        QThreadPool.globalInstance().start(QRunnable.create(task.run))
 
-    def cancelled(self) -> bool:
-        return self._cancelled
 
-    def report(self, done: int, total: int) -> None:
-        self.signals.progress.emit(done, total)
+class InlineRunner:
+    """Runs tasks at once, on the calling thread (tests: deterministic, and Cancel from a
+    progress handler takes effect at the very next check)."""
+
+    def start(self, task: Task) -> None:
+        task.run()
+
+
+Runner = ThreadedRunner | InlineRunner
+
+
+def message_for(error: BaseException) -> str:
+    """A sentence for the person: the services' own errors as they are; anything else is a bug,
+    logged with its stack (never its message, which may quote a note) and named briefly."""
+    if isinstance(error, (UserError, JournalError)):
+        return str(error)
+    logging.getLogger("hitouch").error(
+        "unexpected %s in background work", type(error).__name__, exc_info=(type(error), None, error.__traceback__)
+    )
+    return tr("Something went wrong ({error}). Please try again.").format(error=type(error).__name__)

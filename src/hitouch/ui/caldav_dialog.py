@@ -26,7 +26,7 @@ from hitouch.services.caldav_server import CalDavAccount, CalDavError
 from hitouch.services.caldav_sync import SyncReport
 from hitouch.services.workspace import Workspace
 from hitouch.settings import Settings
-from hitouch.ui.background import Task
+from hitouch.ui.background import Runner, Task, ThreadedRunner, message_for
 from hitouch.ui.formatting import tr
 from hitouch.ui.widgets import dim
 
@@ -36,7 +36,8 @@ ERROR_COLOURS = {"light": "#c62828", "dark": "#ff8a80"}
 
 class CalDavDialog(QDialog):
     def __init__(
-        self, workspace: Workspace, parent: QWidget | None, save_settings: Callable[[Settings], None]
+        self, workspace: Workspace, parent: QWidget | None, save_settings: Callable[[Settings], None],
+        runner: Runner | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("caldavDialog")
@@ -45,6 +46,7 @@ class CalDavDialog(QDialog):
         self.setMinimumWidth(540)
         self._ws = workspace
         self._save_settings = save_settings
+        self._runner = runner or ThreadedRunner()
         self._task: Task | None = None
         self._session_password = ""  # typed but not kept (no keyring): used until the window closes
         self._account = CalDavAccount("")  # what the running task talks to
@@ -116,10 +118,10 @@ class CalDavDialog(QDialog):
     # Actions ---------------------------------------------------------------------------
 
     def test_connection(self) -> None:
-        self._start(lambda account, password, _task: self._ws.caldav.test(account, password))
+        self._start(lambda account, password, _progress, _cancelled: self._ws.caldav.test(account, password))
 
     def sync_now(self) -> None:
-        self._start(lambda account, password, task: self._ws.caldav.sync(account, password, task.report, task.cancelled))
+        self._start(lambda account, password, progress, cancelled: self._ws.caldav.sync(account, password, progress, cancelled))
 
     def _start(self, work) -> None:
         if self._task is not None:
@@ -134,17 +136,17 @@ class CalDavDialog(QDialog):
         note = self._keep_password(user, self.password.text())
         typed = self.password.text() or self._session_password
 
-        def run(task: Task):
-            return work(account, typed or password_or_explain(user), task)
+        def run(progress, cancelled):
+            return work(account, typed or password_or_explain(user), progress, cancelled)
 
-        self._task = Task(run)
-        self._task.signals.progress.connect(self._on_progress)
+        self._task = Task(run, self)
+        self._task.progressed.connect(self._on_progress)
         self._account, self._note = account, note
-        self._task.signals.finished.connect(self._on_finished)
-        self._task.signals.failed.connect(self._on_failed)
+        self._task.succeeded.connect(self._on_finished)
+        self._task.failed.connect(lambda error: self._on_failed(message_for(error)))
         self._running(True)
         self._show(tr("Connecting to {url}…").format(url=url))
-        self._task.start()
+        self._runner.start(self._task)
 
     def _keep_password(self, user: str, typed: str) -> str:
         """Save a typed password in the keyring; the sentence to add when that is not possible."""

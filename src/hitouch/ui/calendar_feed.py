@@ -13,17 +13,18 @@ from hitouch.services.changes import Changes
 from hitouch.services.errors import JournalError, UserError
 from hitouch.services.workspace import Workspace
 from hitouch.settings import Settings
-from hitouch.ui.background import Task
+from hitouch.ui.background import Runner, Task, message_for
 
 
 class CalendarFeed(QObject):
     written = Signal(str)  # the file's path
     failed = Signal(str)  # why it could not be written
 
-    def __init__(self, workspace: Workspace, delay_ms: int = 1500, parent: QObject | None = None) -> None:
+    def __init__(self, workspace: Workspace, runner: Runner, delay_ms: int = 1500, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("calendarFeed")
         self._ws = workspace
+        self._runner = runner
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -65,14 +66,15 @@ class CalendarFeed(QObject):
         if self._task is not None:
             self._again = True
             return
-        def work(_task: Task) -> str:
+
+        def work(_progress, _cancelled) -> str:
             self._ws.calendar.write_feed(path)
             return str(path)
 
-        self._task = Task(work)
-        self._task.signals.finished.connect(self._on_written)
-        self._task.signals.failed.connect(self._on_failed)
-        self._task.start()
+        self._task = Task(work, self)
+        self._task.succeeded.connect(self._on_written)
+        self._task.failed.connect(lambda error: self._on_failed(message_for(error)))
+        self._runner.start(self._task)
 
     def _on_written(self, path: str) -> None:
         self._done()

@@ -23,7 +23,7 @@ class CalendarMenu(QMenu):
         self.setObjectName("calendarMenu")
         self._ws = workspace
         self._window = window
-        self.feed = CalendarFeed(workspace, parent=self)
+        self.feed = CalendarFeed(workspace, window.runner, parent=self)
         self.feed.written.connect(self._feed_written)
         self.feed.failed.connect(self._feed_failed)
 
@@ -85,7 +85,7 @@ class CalendarMenu(QMenu):
     # Sync -------------------------------------------------------------------------------
 
     def open_sync_dialog(self) -> None:
-        CalDavDialog(self._ws, self._window, self._window.save_settings).exec()
+        CalDavDialog(self._ws, self._window, self._window.save_settings, self._window.runner).exec()
 
     def _status(self, text: str, timeout: int) -> None:
         self._window.statusBar().showMessage(text, timeout)

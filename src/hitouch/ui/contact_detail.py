@@ -223,8 +223,8 @@ class ContactDetailView(QStackedWidget):
         self._met.setText(_how_we_met(detail) or tr("Not recorded yet."))
         self._notes.setText(detail.notes or tr("No notes yet."))
 
-        self._timeline_model.set_entries(detail.id, detail.timeline)
-        count = len(detail.timeline)
+        self._timeline_model.set_entries(detail.id, detail.timeline, detail.updates)
+        count = len(detail.timeline) + len(detail.updates)
         self._journal_heading.setText(tr("Journal") + (f"  ({count})" if count else ""))
         self._empty_journal.setVisible(count == 0)
         self._timeline.setVisible(count > 0)

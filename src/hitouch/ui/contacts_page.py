@@ -220,11 +220,11 @@ class ContactsPage(QStackedWidget):
     # Changes ----------------------------------------------------------------------------
 
     def apply(self, changes: Changes) -> None:
+        if changes.contacts:
+            self.model.refresh(changes.contacts)  # rows shown from the cache must not be stale
         if changes.contact_set:
             self.reload()  # rows come and go; the current contact's page is rebuilt on the way
             return
-        if changes.contacts:
-            self.model.refresh(changes.contacts)
         shown = self.detail.contact_id()
         if shown is not None and (shown in changes.contacts or changes.followups):
             self.detail.refresh()

@@ -15,6 +15,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
+def plural(n: int, one: str, many: str) -> str:
+    """The text for `n`, to be formatted: plural(n, tr("1 contact"), tr("{n} contacts")).format(n=n)."""
+    return one if n == 1 else many
+
+
 def long_date(day: date) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from hitouch import __version__
 from hitouch.services.changes import Changes
@@ -16,9 +16,12 @@ from hitouch.ui.backup_dialog import RestoreDialog
 from hitouch.ui.calendar_menu import CalendarMenu
 from hitouch.ui.contact_dialog import ContactDialog
 from hitouch.ui.contacts_page import ContactsPage
+from hitouch.ui.background import ThreadedRunner
 from hitouch.ui.dialogs import guarded
+from hitouch.ui.export_actions import Exporter
 from hitouch.ui.formatting import tr
 from hitouch.ui.icons import app_icon, icon
+from hitouch.ui.import_dialog import ImportPreviewDialog, contact_files
 from hitouch.ui.log_dialog import LogDialog
 from hitouch.ui.merge_dialog import MergeDialog
 from hitouch.ui.settings_dialog import SettingsDialog
@@ -35,6 +38,9 @@ class MainWindow(QMainWindow):
         self.ws = workspace
         self.settings = settings  # read by every screen; replaced whole when Preferences are saved
         self._settings_store = settings_store
+        self.runner = ThreadedRunner()  # long work off the GUI thread; tests swap in InlineRunner
+        self.exporter = Exporter(self, workspace)
+        self.setAcceptDrops(True)  # vCard and CSV files dropped on the window are imported
         self.setWindowTitle(tr("HiTouch — {name}").format(name=workspace.path.name))
         self.setWindowIcon(app_icon())
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
@@ -98,6 +104,11 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         file_menu = menu.addMenu(tr("&File"))
         file_menu.addActions([self.new_contact_action, self.import_action])
+        export_menu = file_menu.addMenu(tr("E&xport"))
+        for text, kind, name in ((tr("vCard &3.0…"), "vcard 3.0", "exportVcard3Action"),
+                                 (tr("vCard &4.0…"), "vcard 4.0", "exportVcard4Action"),
+                                 (tr("&CSV…"), "csv", "exportCsvAction")):
+            export_menu.addAction(self._action(text, None, lambda _=False, k=kind: self.export_contacts(k), name))
         file_menu.addSeparator()
         file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()
@@ -213,7 +224,39 @@ class MainWindow(QMainWindow):
         self.calendar_menu.add_to_calendar(followup_id)
 
     def import_contacts(self) -> None:
-        QMessageBox.information(self, tr("Import contacts"), tr("Importing arrives with the next version."))
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, tr("Import contacts"), str(Path.home()),
+            tr("Contacts (*.vcf *.vcard *.csv);;All files (*)"),
+        )
+        if paths:
+            self.open_import_preview([Path(p) for p in paths])
+
+    def open_import_preview(self, paths: list[Path]) -> ImportPreviewDialog:
+        """Preview importing `paths`, then import them (the dialog runs the whole way)."""
+        dialog = ImportPreviewDialog(self.ws, paths, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self.apply)
+        dialog.imported.connect(self._remember_import)
+        dialog.open()
+        dialog.start()
+        return dialog
+
+    def _remember_import(self, report) -> None:
+        self.history.push(tr("Import of {files}").format(files=", ".join(Path(f).name for f in report.files)),
+                          lambda: self.ws.importing.undo(report.batch_id).changes)
+
+    def export_contacts(self, kind: str) -> None:
+        self.exporter.ask_and_export(kind, self.runner)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if contact_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = contact_files(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.open_import_preview(paths)
 
     def back_up(self) -> None:
         path = guarded(self, self.ws.backups.back_up)
@@ -258,12 +301,7 @@ class MainWindow(QMainWindow):
 
     def open_files(self, paths: list[Path]) -> None:
         """Files given to `hitouch FILE...` (a double-clicked vCard): on to the import preview."""
-        preview = getattr(self, "open_import_preview", None)  # arrives with the import preview screen
-        if preview is not None:
-            preview(paths)
-        else:
-            names = ", ".join(p.name for p in paths)
-            self.statusBar().showMessage(tr("Opening {files} needs the import preview of a later version.").format(files=names))
+        self.open_import_preview(paths)
 
     def about(self) -> None:
         QMessageBox.about(
