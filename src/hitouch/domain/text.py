@@ -9,10 +9,11 @@ _SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "
 
 
 def fold(text: str) -> str:
-    """A matching key: 'Zoë Müller ' -> 'zoe muller'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_SPECIAL))
+    """A matching key: 'Zoë Müller ' -> 'zoe muller'. fold(fold(x)) == fold(x)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.split())
+    # Letters like æ can come out of a decomposition ('ǽ'), so they are replaced after it.
+    return " ".join(stripped.translate(_SPECIAL).casefold().split())
 
 
 def display_name(given: str, family: str, company: str = "", email: str = "") -> str:

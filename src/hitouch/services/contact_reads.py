@@ -52,10 +52,11 @@ def resolve(session: Session, reference: str) -> int:
     if text.isdigit():
         return live(session, int(text)).id
     if "@" in text:
+        # Emails first (their index), then those contacts: joined the other way round, SQLite
+        # walks every live contact when the journal has no statistics yet.
+        with_email = select(ContactEmail.contact_id).where(ContactEmail.address_key == text.lower())
         ids = session.scalars(
-            select(ContactEmail.contact_id).distinct()
-            .join(Contact, Contact.id == ContactEmail.contact_id)
-            .where(ContactEmail.address_key == text.lower(), Contact.deleted_at.is_(None))
+            select(Contact.id).where(Contact.id.in_(with_email), Contact.deleted_at.is_(None)).order_by(Contact.id)
         ).all()
     else:
         key = fold(text)

@@ -116,6 +116,13 @@ class Journal:
             return session.connection().exec_driver_sql("SELECT 1 FROM contact LIMIT 1").first() is not None
 
     def close(self) -> None:
+        """Let SQLite refresh the statistics its query planner uses, then close."""
+        try:
+            with self.engine.execution_options(**{_WRITE: True}).connect() as connection:
+                connection.exec_driver_sql("PRAGMA optimize")
+                connection.commit()
+        except DBAPIError:
+            pass  # a busy or read-only journal closes all the same
         self.engine.dispose()
 
 
