@@ -88,6 +88,7 @@ class Journal:
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(self.engine.execution_options(**{_WRITE: True}), expire_on_commit=False)
         self._backed_up_on: date | None = None
+        self._written = False
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -102,6 +103,7 @@ class Journal:
             self._back_up_before_the_days_first_write()
             with self._writer() as session, session.begin():
                 yield session
+            self._written = True
 
     def _back_up_before_the_days_first_write(self) -> None:
         today = date.today()
@@ -116,7 +118,10 @@ class Journal:
             return session.connection().exec_driver_sql("SELECT 1 FROM contact LIMIT 1").first() is not None
 
     def close(self) -> None:
-        """Let SQLite refresh the statistics its query planner uses, then close."""
+        """After writes, let SQLite refresh the statistics its query planner uses; then close."""
+        if not self._written:
+            self.engine.dispose()
+            return
         try:
             with self.engine.execution_options(**{_WRITE: True}).connect() as connection:
                 connection.exec_driver_sql("PRAGMA optimize")
