@@ -93,6 +93,9 @@ def log_to_file() -> None:
 
     from platformdirs import user_log_path
 
+    root = logging.getLogger()
+    root.setLevel(logging.WARNING)
+    form = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     handlers: list[logging.Handler] = [logging.StreamHandler()]
     folder = user_log_path(APP_NAME, appauthor=False)
     try:
@@ -100,7 +103,9 @@ def log_to_file() -> None:
         handlers.append(RotatingFileHandler(folder / "hitouch.log", maxBytes=1_000_000, backupCount=2, encoding="utf-8"))
     except OSError:
         pass  # a read-only home still gets its window
-    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s", handlers=handlers)
+    for handler in handlers:
+        handler.setFormatter(form)
+        root.addHandler(handler)
 
 
 def run_gui(db_path: Path | None, files: list[Path]) -> int:

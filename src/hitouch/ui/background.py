@@ -3,7 +3,6 @@ the work checks between steps. Tests swap in `InlineRunner` to run the same work
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -12,6 +11,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from hitouch.services.errors import JournalError, UserError
 from hitouch.ui.formatting import tr
+from hitouch.ui.unexpected_error import log_unexpected
 
 
 class Task(QObject):
@@ -75,7 +75,5 @@ def message_for(error: BaseException) -> str:
     logged with its stack (never its message, which may quote a note) and named briefly."""
     if isinstance(error, (UserError, JournalError)):
         return str(error)
-    logging.getLogger("hitouch").error(
-        "unexpected %s in background work", type(error).__name__, exc_info=(type(error), None, error.__traceback__)
-    )
+    log_unexpected(error)
     return tr("Something went wrong ({error}). Please try again.").format(error=type(error).__name__)

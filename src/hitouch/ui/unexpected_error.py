@@ -22,11 +22,18 @@ def install_excepthook() -> None:
     sys.excepthook = show_unexpected_error
 
 
+def log_unexpected(error: BaseException, tb: TracebackType | None = None) -> None:
+    """The kind of error and where it happened; never its message."""
+    kind = type(error)
+    stack = "".join(traceback.format_tb(tb or error.__traceback__)).rstrip()
+    log.error("Unexpected %s.%s\n%s", kind.__module__, kind.__qualname__, stack)
+
+
 def show_unexpected_error(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
     if issubclass(kind, KeyboardInterrupt) or QApplication.instance() is None:
         sys.__excepthook__(kind, error, tb)
         return
-    log.error("Unexpected %s.%s\n%s", kind.__module__, kind.__qualname__, "".join(traceback.format_tb(tb)).rstrip())
+    log_unexpected(error, tb)
     try:
         unexpected_error_box(error).exec()
     except Exception:  # the dialog itself failed: say it the plain way rather than loop
