@@ -201,6 +201,23 @@ def test_the_same_person_twice_in_the_files_becomes_one_contact_with_everything(
     assert workspace.contacts.detail(s.id).notes == "Met at the Web Summit.\n\nPrefers mornings."
 
 
+def test_a_linkedin_row_and_a_phone_card_of_one_colleague_become_one_contact(workspace, tmp_path):
+    """No email on LinkedIn, no profile on the phone: the same full name at the same company is enough."""
+    phone = write(tmp_path, "phone.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë Müller\r\nORG:Blue Heron Studio\r\n"
+                                         "TEL:+44 20 7946 0958\r\nEND:VCARD\r\n")
+    linkedin = write(tmp_path, "Connections.csv", LINKEDIN_HEADER +
+                     "Zoe,Muller,https://www.linkedin.com/in/zoe-m,,Blue Heron Studio,Founder,08 Feb 2023\n"
+                     "Ravi,Patel,https://www.linkedin.com/in/ravi,,Elsewhere Ltd,CTO,09 Feb 2023\n")
+    counts = import_file(workspace, phone, linkedin).counts
+    assert counts.created == 2
+    zoe = people(workspace)["Zoë Müller"]
+    assert zoe.phones == ["+442079460958"] and zoe.urls == ["https://www.linkedin.com/in/zoe-m"]
+    again = write(tmp_path, "later.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë Müller\r\nORG:Blue Heron Studio\r\n"
+                                         "EMAIL:zoe@blueheron.example\r\nEND:VCARD\r\n")
+    assert import_file(workspace, again).counts.merged == 1
+    assert people(workspace)["Zoë Müller"].emails == ["zoe@blueheron.example"]
+
+
 def test_a_merge_adds_what_is_new_fills_what_is_empty_and_throws_nothing_away(workspace, tmp_path):
     cid, _ = workspace.contacts.add(ContactCard(
         name="Zoë Müller", emails=[Labelled("zoe@fjord.vc", "work")], company="Fjord Ventures GmbH",

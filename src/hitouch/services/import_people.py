@@ -44,13 +44,15 @@ def person_of(card: ContactCard, source: Source, region: str | None) -> Person:
 
 
 def keys_of(person: Person) -> list[Key]:
-    """Exact matching keys. A card with none of them is known by its name and company."""
+    """Exact matching keys. The same full name at the same company is one too: a LinkedIn row
+    (no email) and the phone's card of the same colleague must not become two people. A card
+    with no other key is known by its name (and company, when it has one)."""
     card = person.card
     keys: list[Key] = [("uid", card.uid.strip())] if card.uid.strip() else []
     keys += [("email", e.value.strip().lower()) for e in card.emails]
     keys += [("phone", number) for number in person.e164 if number]
     keys += [("linkedin", key) for u in card.urls if url_kind(u.value) == "linkedin" and (key := url_key(u.value))]
-    if not keys:
+    if not keys or card.company.strip():
         keys.append(("name", name_company_key(card.display_name, card.company)))
     return list(dict.fromkeys(keys))
 
