@@ -14,6 +14,7 @@ from hitouch.domain.records import ContactDetail, ContactSummary
 from hitouch.domain.text import split_name
 from hitouch.domain.vocabulary import Channel, Source
 from hitouch.services import contact_reads
+from hitouch.services.cadences import apply_default_cadence
 from hitouch.services.changes import Changes
 from hitouch.services.clock import Clock
 from hitouch.services.contact_fields import (
@@ -47,10 +48,11 @@ EDITABLE = frozenset(
 
 
 class Contacts:
-    def __init__(self, journal: Journal, clock: Clock, region: str | None = None) -> None:
+    def __init__(self, journal: Journal, clock: Clock, region: str | None = None, default_cadence: str = "") -> None:
         self._journal = journal
         self._clock = clock
         self._region = region
+        self._default_cadence = default_cadence  # for contacts added by hand; imports go through insert
 
     # Reading ---------------------------------------------------------------------------
 
@@ -102,6 +104,7 @@ class Contacts:
             raise UserError("a contact needs a name")
         with self._journal.write() as session:
             contact = self.insert(session, card, met_at=met_at, met_on=met_on)
+            apply_default_cadence(session, contact.id, self._default_cadence, self._clock.today())
             return contact.id, Changes(contacts={contact.id}, contact_set=True, events=bool(met_at))
 
     def insert(

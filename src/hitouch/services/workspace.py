@@ -6,12 +6,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hitouch.domain.phones import default_region
+from hitouch.services.agenda import Agendas
+from hitouch.services.cadences import Cadences
 from hitouch.services.clock import Clock
 from hitouch.services.contacts import Contacts
+from hitouch.services.event_people import EventPeople
 from hitouch.services.events import Events
+from hitouch.services.followups import FollowUps
+from hitouch.services.insights import InsightFigures
 from hitouch.services.interactions import Interactions
+from hitouch.services.nudges import Nudges
+from hitouch.services.referrals import Referrals
+from hitouch.services.reminders import Reminders
 from hitouch.services.search import Search
 from hitouch.services.trash import Trash
+from hitouch.services.updates import Updates
+from hitouch.settings import Settings
 from hitouch.store.database import Journal
 from hitouch.store.journal import open_journal
 
@@ -23,13 +33,24 @@ class Workspace:
     journal: Journal
     clock: Clock = field(default_factory=Clock)
     region: str | None = field(default_factory=default_region)
+    settings: Settings = field(default_factory=Settings)
 
     def __post_init__(self) -> None:
-        self.contacts = Contacts(self.journal, self.clock, self.region)
+        self.contacts = Contacts(self.journal, self.clock, self.region, self.settings.default_cadence)
         self.interactions = Interactions(self.journal, self.clock)
         self.events = Events(self.journal, self.clock)
         self.search = Search(self.journal)
         self.trash = Trash(self.journal, self.clock)
+        # The relationship work
+        self.followups = FollowUps(self.journal, self.clock)
+        self.cadences = Cadences(self.journal, self.clock)
+        self.nudges = Nudges(self.journal, self.clock)
+        self.referrals = Referrals(self.journal, self.clock)
+        self.updates = Updates(self.journal, self.clock)
+        self.agenda = Agendas(self.journal, self.clock)
+        self.event_people = EventPeople(self.journal, self.clock, self.contacts, self.settings)
+        self.insights = InsightFigures(self.journal, self.clock)
+        self.reminders = Reminders(self.journal, self.settings)
 
     @property
     def path(self) -> Path:
@@ -39,6 +60,8 @@ class Workspace:
         self.journal.close()
 
 
-def open_workspace(path: Path, clock: Clock | None = None, region: str | None = None) -> Workspace:
+def open_workspace(
+    path: Path, clock: Clock | None = None, region: str | None = None, settings: Settings | None = None
+) -> Workspace:
     journal = open_journal(path)
-    return Workspace(journal, clock or Clock(), region or default_region())
+    return Workspace(journal, clock or Clock(), region or default_region(), settings or Settings())

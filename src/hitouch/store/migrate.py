@@ -15,7 +15,7 @@ from sqlalchemy import Engine, text
 from hitouch.store.errors import JournalDamaged, JournalError, JournalTooNew
 
 # Every released schema, oldest first; tests/store keep this equal to Alembic's history.
-REVISIONS: tuple[str, ...] = ("0001",)
+REVISIONS: tuple[str, ...] = ("0001", "0003")
 HEAD = REVISIONS[-1]
 
 # FTS5 tables and their shadow tables are made by raw SQL in the migrations, not by models.

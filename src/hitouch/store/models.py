@@ -191,6 +191,9 @@ class InteractionContact(Base):
     __table_args__ = (
         Index("ix_interaction_contact_timeline", "contact_id", "occurred_on"),
         Index("ix_interaction_contact_f2f", "contact_id", "face_to_face"),
+        # The latest virtual (or face-to-face) exchanges, newest first, without touching the table:
+        # where face-to-face nudges and insights start.
+        Index("ix_interaction_contact_recent", "face_to_face", "occurred_on", "contact_id"),
     )
 
 
