@@ -51,38 +51,45 @@ class NudgeSignals:
             return 0
         return max(0, (today - self.connected_on).days // 365)
 
-    def contributions(self, today: date) -> list[tuple[float, str]]:
-        """(points, phrase) for every signal present, strongest first."""
-        found: list[tuple[float, str]] = []
-        if self.last_month:
-            found.append((RECENT_WEIGHT * min(self.last_month, RECENT_CAP), self._exchanges(self.last_month, "in the last month")))
-        earlier = self.last_year - self.last_month
-        if earlier:
-            points = YEAR_WEIGHT * min(earlier, YEAR_CAP)
-            phrase = self._exchanges(self.last_year, "this past year") if not self.last_month else ""
-            found.append((points, phrase))
-        if self.referrals:
-            found.append((REFERRAL_WEIGHT * min(self.referrals, REFERRAL_CAP), _count(self.referrals, "a referral", "referrals") + " between you"))
-        if self.shared_events:
-            found.append((EVENT_WEIGHT * min(len(self.shared_events), EVENT_CAP), f"connected through {self.shared_events[0]}"))
-        if self.shared_tags:
-            found.append((TAG_WEIGHT * min(len(self.shared_tags), TAG_CAP), f"tagged {self.shared_tags[0]} like people you have met"))
-        years = self.years_connected(today)
-        if years:
-            found.append((YEARS_WEIGHT * min(years, YEARS_CAP), f"connected for {_count(years, 'a year', 'years')}"))
-        found.sort(key=lambda item: -item[0])
-        return found
+    def points(self, today: date) -> dict[str, float]:
+        """Each signal present and what it is worth."""
+        found = {
+            "recent": RECENT_WEIGHT * min(self.last_month, RECENT_CAP),
+            "year": YEAR_WEIGHT * min(self.last_year - self.last_month, YEAR_CAP),
+            "referrals": REFERRAL_WEIGHT * min(self.referrals, REFERRAL_CAP),
+            "events": EVENT_WEIGHT * min(len(self.shared_events), EVENT_CAP),
+            "tags": TAG_WEIGHT * min(len(self.shared_tags), TAG_CAP),
+            "years": YEARS_WEIGHT * min(self.years_connected(today), YEARS_CAP),
+        }
+        return {signal: value for signal, value in found.items() if value > 0}
 
     def score(self, today: date) -> float:
-        return round(sum(points for points, _ in self.contributions(today)), 1)
+        return round(sum(self.points(today).values()), 1)
 
     def reason(self, today: date) -> str:
         """One sentence: the two strongest signals, then 'never met'."""
-        phrases = [phrase for _, phrase in self.contributions(today) if phrase][:2]
+        points = self.points(today)
+        if self.last_month:
+            points.pop("year", None)  # "in the last month" already says it
+        strongest = sorted(points, key=lambda signal: -points[signal])[:2]
+        phrases = [self._phrase(signal, today) for signal in strongest]
         if not phrases:
             return "Known only online, never met"
         sentence = " and ".join(phrases) + ", never met"
         return sentence[0].upper() + sentence[1:]
+
+    def _phrase(self, signal: str, today: date) -> str:
+        if signal == "recent":
+            return self._exchanges(self.last_month, "in the last month")
+        if signal == "year":
+            return self._exchanges(self.last_year, "this past year")
+        if signal == "referrals":
+            return _count(self.referrals, "a referral", "referrals") + " between you"
+        if signal == "events":
+            return f"connected through {self.shared_events[0]}"
+        if signal == "tags":
+            return f"tagged {self.shared_tags[0]} like people you have met"
+        return f"connected for {_count(self.years_connected(today), 'a year', 'years')}"
 
     def _exchanges(self, count: int, when: str) -> str:
         singular, plural = _CHANNEL_NOUNS.get(self.main_channel or "", ("exchange", "exchanges"))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from calendar import monthrange
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from hitouch.domain.birthday import Birthday
 from hitouch.domain.followups import FollowUpRecord
@@ -13,6 +14,17 @@ from hitouch.domain.records import ContactRef, ContactUpdateRecord
 def period_text(every: int, unit: str) -> str:
     """(2, 'w') -> '2w', the form `cadence --every` takes."""
     return f"{every}{unit}"
+
+
+def cadence_due(base: date, every: int, unit: str) -> date:
+    """`base` plus the period; a month after 31 January is the last day of February."""
+    if unit == "d":
+        return base + timedelta(days=every)
+    if unit == "w":
+        return base + timedelta(weeks=every)
+    months = base.month - 1 + every
+    year, month = base.year + months // 12, months % 12 + 1
+    return date(year, month, min(base.day, monthrange(year, month)[1]))
 
 
 @dataclass(slots=True)

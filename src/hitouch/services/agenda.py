@@ -17,7 +17,7 @@ from hitouch.domain.relations import Agenda, BirthdayRecord
 from hitouch.services.cadences import due_cadences
 from hitouch.services.clock import Clock
 from hitouch.services.errors import UserError
-from hitouch.services.followups import followup_records
+from hitouch.services.followups import open_followups_by
 from hitouch.services.nudges import nudges_from, ranked_signals
 from hitouch.services.updates import pending_acts
 from hitouch.store.database import Journal
@@ -45,11 +45,11 @@ def birthdays_between(session: Session, first: date, last: date) -> list[Birthda
             days.add(229)  # celebrated on 28 February when there is no 29th
         day += timedelta(days=1)
     found = []
-    for r in session.execute(text(_BIRTHDAYS.format(days=",".join(map(str, sorted(days)))))):
-        birthday = Birthday.from_parts(r.birthday_mmdd, r.birthday_year)
+    for contact_id, name, mmdd, year in session.execute(text(_BIRTHDAYS.format(days=",".join(map(str, sorted(days)))))):
+        birthday = Birthday.from_parts(mmdd, year)
         on = birthday.next_on_or_after(first)
         if on <= last:
-            found.append(BirthdayRecord(ContactRef(r.id, r.name), birthday, on, birthday.age_on(on)))
+            found.append(BirthdayRecord(ContactRef(contact_id, name), birthday, on, birthday.age_on(on)))
     return sorted(found, key=lambda b: (b.on, b.contact.name))
 
 
@@ -70,8 +70,7 @@ class Agendas:
         last = window_end(today, days)
         agenda = Agenda(today, days)
         with self._journal.read() as session:
-            open_by_last = followup_records(session, "AND f.status = 'open' AND f.due_on <= :last", last=last.isoformat())
-            for followup in open_by_last:
+            for followup in open_followups_by(session, last):
                 if followup.due < today:
                     agenda.overdue.append(followup)
                 elif followup.due <= last:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from hitouch.domain.dates import parse_period
 from hitouch.domain.records import ContactRef
-from hitouch.domain.relations import CadenceRecord
+from hitouch.domain.relations import CadenceRecord, cadence_due
 from hitouch.services import contact_reads
 from hitouch.services.changes import Changes
 from hitouch.services.clock import Clock
@@ -22,53 +22,36 @@ from hitouch.services.errors import UserError
 from hitouch.store.database import Journal
 from hitouch.store.models import Cadence
 
-# The day a cadence comes due: `base` plus the period; a month from 31 January is 28 (or 29)
-# February, as dateutil counts, where SQLite alone would say 3 March.
-_DUE = """CASE unit
-    WHEN 'd' THEN date(base, '+' || every || ' days')
-    WHEN 'w' THEN date(base, '+' || (every * 7) || ' days')
-    ELSE CASE WHEN strftime('%d', date(base, '+' || every || ' months')) = strftime('%d', base)
-        THEN date(base, '+' || every || ' months')
-        ELSE date(base, 'start of month', '+' || (every + 1) || ' months', '-1 day') END
-    END"""
-
-# MATERIALIZED: the latest interaction is looked up once per cadence (one index probe), not
-# once per mention in the expression; CROSS JOIN keeps cadence, the small table, outside.
-_CADENCES = f"""
-WITH clock AS MATERIALIZED (
-    SELECT cadence.contact_id, every, unit, since,
-        (SELECT max(ic.occurred_on) FROM interaction_contact ic WHERE ic.contact_id = cadence.contact_id) AS last
-    FROM cadence {{where}}
-), due AS MATERIALIZED (
-    SELECT clock.*, {_DUE.replace("base", "coalesce(last, since)")} AS due_on FROM clock
-)
-SELECT due.contact_id, contact.name, every, unit, since, last, due_on
-FROM due CROSS JOIN contact ON contact.id = due.contact_id
-WHERE +contact.deleted_at IS NULL AND due_on <= :until
-ORDER BY due_on, contact.name_key
+# The latest interaction is one index probe per cadence; CROSS JOIN keeps cadence, the small
+# table, outside, and `+contact.deleted_at` keeps SQLite off that index.
+_CADENCES = """
+SELECT cadence.contact_id, contact.name, every, unit, since,
+    (SELECT max(ic.occurred_on) FROM interaction_contact ic WHERE ic.contact_id = cadence.contact_id) AS last
+FROM cadence CROSS JOIN contact ON contact.id = cadence.contact_id
+WHERE +contact.deleted_at IS NULL {where}
 """
 
 
-def _records(session: Session, sql: str, params: dict) -> list[CadenceRecord]:
-    return [
-        CadenceRecord(ContactRef(r.contact_id, r.name), r.every, r.unit, _day(r.since), _day(r.last), _day(r.due_on))
-        for r in session.execute(text(sql), params)
-    ]
-
-
-def _day(value: str | date | None) -> date | None:
-    return date.fromisoformat(value) if isinstance(value, str) else value
+def _records(session: Session, until: date, where: str = "", **params) -> list[CadenceRecord]:
+    """The cadences asked for that come due by `until`. The day is counted here, not in SQL:
+    SQLite's date arithmetic is slower, and its months overflow (31 January + 1 month is 3 March)."""
+    day = date.fromisoformat
+    records = []
+    for contact_id, name, every, unit, since, last in session.execute(text(_CADENCES.format(where=where)), params):
+        since, last = day(since), last and day(last)
+        due = cadence_due(last or since, every, unit)
+        if due <= until:
+            records.append(CadenceRecord(ContactRef(contact_id, name), every, unit, since, last, due))
+    return records
 
 
 def due_cadences(session: Session, until: date) -> list[CadenceRecord]:
     """Cadences of live contacts that come due on or before `until`, the longest due first."""
-    return _records(session, _CADENCES.format(where=""), {"until": until.isoformat()})
+    return sorted(_records(session, until), key=lambda c: (c.due, c.contact.name))
 
 
 def cadence_of(session: Session, contact_id: int) -> CadenceRecord | None:
-    found = _records(
-        session, _CADENCES.format(where="WHERE cadence.contact_id = :contact"), {"contact": contact_id, "until": "9999-12-31"}
-    )
+    found = _records(session, date.max, "AND cadence.contact_id = :contact", contact=contact_id)
     return found[0] if found else None
 
 

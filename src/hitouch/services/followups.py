@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import date, time
 
-from sqlalchemy import Date, DateTime, Time, text
+from sqlalchemy import Date, DateTime, TextClause, Time, text
 from sqlalchemy.orm import Session
 
 from hitouch.domain.followups import FollowUpRecord, default_title
@@ -22,27 +22,45 @@ from hitouch.store.models import Contact, FollowUp
 _UNSET = object()  # "leave as it is", where None is a meaningful value (no time)
 
 
-# Written out, with CROSS JOIN, so SQLite walks follow-ups by (status, due_on) and looks each
-# person up by id, whatever statistics it holds; `+c.deleted_at` keeps it off that index.
+# Written out, with CROSS JOIN, so SQLite walks follow-ups first and looks each person up by
+# id, whatever statistics it holds; `+c.deleted_at` keeps it off that index.
 _FOLLOWUPS = """
 SELECT f.id, f.contact_id, c.name, f.kind, f.title, f.note, f.due_on, f.due_time, f.minutes, f.status,
     f.snoozed_until, f.event_id, f.done_at
 FROM follow_up f CROSS JOIN contact c ON c.id = f.contact_id
 WHERE f.deleted_at IS NULL AND +c.deleted_at IS NULL {where}
 """
+# Open ones by day: every column comes from the open follow-ups' index (ix_follow_up_open).
+_OPEN_BY = """
+SELECT f.id, f.contact_id, c.name, f.kind, f.title, f.note, f.due_on, f.due_time, f.minutes, 'open' AS status,
+    f.snoozed_until, f.event_id, NULL AS done_at
+FROM follow_up f CROSS JOIN contact c ON c.id = f.contact_id
+WHERE f.status = 'open' AND f.deleted_at IS NULL AND f.due_on <= :last AND +c.deleted_at IS NULL
+"""
 _TYPES = {"due_on": Date, "due_time": Time, "snoozed_until": Date, "done_at": DateTime}
 
 
 def followup_records(session: Session, where: str = "", **params) -> list[FollowUpRecord]:
     """Follow-ups of live contacts; `where` adds conditions on `f` (a follow-up) and `c` (its person)."""
-    query = text(_FOLLOWUPS.format(where=where)).columns(**_TYPES)
+    return _records(session, text(_FOLLOWUPS.format(where=where)), params)
+
+
+def open_followups_by(session: Session, last: date) -> list[FollowUpRecord]:
+    """Open follow-ups of live contacts scheduled on or before `last` (snoozed ones included)."""
+    return _records(session, text(_OPEN_BY), {"last": last.isoformat()})
+
+
+def _records(session: Session, query: TextClause, params: dict) -> list[FollowUpRecord]:
+    # Unpacked by position: the agenda reads thousands of these on a large journal.
     return [
         FollowUpRecord(
-            id=r.id, contact=ContactRef(r.contact_id, r.name), kind=r.kind, title=r.title, note=r.note,
-            due_on=r.due_on, due_time=r.due_time, minutes=r.minutes, done=r.status == "done",
-            snoozed_until=r.snoozed_until, event_id=r.event_id, done_at=r.done_at,
+            id_, ContactRef(contact_id, name), kind, title, note, due_on, due_time, minutes, status == "done",
+            snoozed_until, event_id, done_at,
         )
-        for r in session.execute(query, params)
+        for (
+            id_, contact_id, name, kind, title, note, due_on, due_time, minutes, status, snoozed_until, event_id,
+            done_at,
+        ) in session.execute(query.columns(**_TYPES), params)
     ]
 
 

@@ -5,7 +5,7 @@ someone in person at an event ends their nudge, with nothing to reset.
 
 Finding them stays fast on a journal of a million interactions by never scoring everyone:
 candidates come from three index walks (the latest virtual exchanges, the latest referrals,
-the latest events met online), at most `CANDIDATES` of them, and only those are scored.
+the latest events met online), a few hundred at most, and only those are scored.
 On an ordinary journal the walks reach back the whole `RECENT_DAYS`, so every live thread counts.
 """
 
@@ -30,41 +30,42 @@ from hitouch.store.database import Journal
 from hitouch.store.models import NudgeDismissal
 
 RECENT_DAYS = 90  # a virtual exchange older than this is no longer a live thread
-CANDIDATES = 300  # the most people scored per question
-WALK_ROWS = 2000  # index entries read per walk at most
+# How far each walk reads (index entries) and how many people it may put forward.
+EXCHANGE_ROWS, EXCHANGE_PEOPLE = 500, 100
+OTHER_ROWS, OTHER_PEOPLE = 100, 30  # referrals, events
 DISMISS_DAYS = 28
 COFFEE_DAYS = 3  # a coffee scheduled from a nudge: this many days out, on a weekday
 
-# A candidate: alive, never met face to face (in the journal or at an event), not dismissed,
-# and with no coffee or meeting already planned.
+# A candidate: never met face to face (in the journal or at an event), alive, not dismissed,
+# and with no coffee or meeting already planned. The cheapest, most telling checks come first.
 _KNOWN_ONLY_VIRTUALLY = """
-    EXISTS (SELECT 1 FROM contact c WHERE c.id = {x} AND c.deleted_at IS NULL)
-    AND NOT EXISTS (SELECT 1 FROM interaction_contact f WHERE f.contact_id = {x} AND f.face_to_face = 1)
+    NOT EXISTS (SELECT 1 FROM interaction_contact f WHERE f.contact_id = {x} AND f.face_to_face = 1)
     AND NOT EXISTS (SELECT 1 FROM contact_event e WHERE e.contact_id = {x} AND e.in_person = 1)
+    AND EXISTS (SELECT 1 FROM contact c WHERE c.id = {x} AND c.deleted_at IS NULL)
     AND NOT EXISTS (SELECT 1 FROM nudge_dismissal d WHERE d.contact_id = {x} AND d.until > :today)
-    AND NOT EXISTS (SELECT 1 FROM follow_up p WHERE p.contact_id = {x} AND p.status = 'open'
+    AND NOT EXISTS (SELECT 1 FROM follow_up p WHERE p.contact_id = {x} AND +p.status = 'open'
         AND p.deleted_at IS NULL AND p.kind IN ('coffee', 'meeting'))"""
 
-# Three walks, newest first, each bounded by WALK_ROWS index entries, people deduplicated
-# before the (more costly) face-to-face checks run.
+# Three walks, newest first, each bounded in index entries read, people deduplicated before
+# the (more costly) face-to-face checks run.
 _WALKS = [
     f"""SELECT contact_id, max(occurred_on) AS latest FROM (
             SELECT contact_id, occurred_on FROM interaction_contact
             WHERE face_to_face = 0 AND occurred_on >= :since AND occurred_on <= :today
-            ORDER BY occurred_on DESC LIMIT {WALK_ROWS}
+            ORDER BY occurred_on DESC LIMIT {EXCHANGE_ROWS}
         ) r GROUP BY contact_id HAVING {_KNOWN_ONLY_VIRTUALLY.format(x="r.contact_id")}
-        ORDER BY latest DESC LIMIT {CANDIDATES}""",
+        ORDER BY latest DESC LIMIT {EXCHANGE_PEOPLE}""",
     f"""SELECT contact_id, max(occurred_on) AS latest FROM (
             SELECT coalesce(from_contact_id, to_contact_id) AS contact_id, occurred_on FROM referral
-            WHERE occurred_on >= :year_ago ORDER BY occurred_on DESC LIMIT {WALK_ROWS}
+            WHERE occurred_on >= :year_ago ORDER BY occurred_on DESC LIMIT {OTHER_ROWS}
         ) r GROUP BY contact_id HAVING {_KNOWN_ONLY_VIRTUALLY.format(x="r.contact_id")}
-        ORDER BY latest DESC LIMIT {CANDIDATES}""",
+        ORDER BY latest DESC LIMIT {OTHER_PEOPLE}""",
     f"""SELECT contact_id, max(starts_on) AS latest FROM (
             SELECT ce.contact_id, e.starts_on FROM event e CROSS JOIN contact_event ce ON ce.event_id = e.id
             WHERE e.starts_on >= :year_ago AND e.starts_on <= :today AND ce.in_person = 0
-            ORDER BY e.starts_on DESC LIMIT {WALK_ROWS}
+            ORDER BY e.starts_on DESC LIMIT {OTHER_ROWS}
         ) r GROUP BY contact_id HAVING {_KNOWN_ONLY_VIRTUALLY.format(x="r.contact_id")}
-        ORDER BY latest DESC LIMIT {CANDIDATES}""",
+        ORDER BY latest DESC LIMIT {OTHER_PEOPLE}""",
 ]
 
 # The signals for a set of candidates, each an index probe. Every exchange of a candidate is
@@ -150,9 +151,9 @@ def ranked_signals(session: Session, today: date, limit: int) -> list[NudgeSigna
     candidates: dict[int, None] = {}
     for walk in _WALKS:
         candidates.update((row[0], None) for row in session.execute(text(walk), params))
-    signals = list(signals_for(session, list(candidates), today).values())
-    signals.sort(key=lambda s: (-s.score(today), -(s.last_exchange or date.min).toordinal(), s.contact.id))
-    top = signals[:limit]
+    scored = [(s.score(today), s) for s in signals_for(session, list(candidates), today).values()]
+    scored.sort(key=lambda pair: (-pair[0], -(pair[1].last_exchange or date.min).toordinal(), pair[1].contact.id))
+    top = [s for _, s in scored[:limit]]
     _main_channels(session, top, today)
     return top
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import Date, text
 from sqlalchemy.orm import Session
 
 from hitouch.domain.records import ContactRef, ContactUpdateRecord
@@ -12,23 +12,24 @@ from hitouch.services.changes import Changes
 from hitouch.services.clock import Clock
 from hitouch.services.errors import NotFound
 from hitouch.store.database import Journal
-from hitouch.store.models import Contact, ContactUpdate
+from hitouch.store.models import ContactUpdate
+
+
+# CROSS JOIN and `+c.deleted_at`: walk the updates, look each person up by id.
+_PENDING = """
+SELECT u.id, u.contact_id, c.name, u.noticed_on, u.kind, u.old_value, u.new_value
+FROM contact_update u CROSS JOIN contact c ON c.id = u.contact_id
+WHERE u.acknowledged_at IS NULL AND +c.deleted_at IS NULL
+ORDER BY u.noticed_on DESC, u.id DESC
+"""
 
 
 def pending_acts(session: Session) -> list[SmallAct]:
     """Unacknowledged updates of live contacts, newest first."""
-    rows = session.execute(
-        select(ContactUpdate, Contact.name)
-        .join(Contact, Contact.id == ContactUpdate.contact_id)
-        .where(ContactUpdate.acknowledged_at.is_(None), Contact.deleted_at.is_(None))
-        .order_by(ContactUpdate.noticed_on.desc(), ContactUpdate.id.desc())
-    )
+    rows = session.execute(text(_PENDING).columns(noticed_on=Date))
     acts = []
-    for update, name in rows:
-        record = ContactUpdateRecord(
-            update.id, ContactRef(update.contact_id, name), update.noticed_on, update.kind, update.old_value,
-            update.new_value,
-        )
+    for update_id, contact_id, name, noticed_on, kind, old, new in rows:
+        record = ContactUpdateRecord(update_id, ContactRef(contact_id, name), noticed_on, kind, old, new)
         acts.append(SmallAct(record, suggestion_for(record)))
     return acts
 
