@@ -99,8 +99,9 @@ ORDER BY t.name_key
 """
 
 _RECENT_CHANNELS = """
-SELECT ic.contact_id, i.channel FROM interaction_contact ic JOIN interaction i ON i.id = ic.interaction_id
-WHERE ic.contact_id IN ({ids}) AND ic.occurred_on >= :month_ago
+SELECT ic.contact_id, i.channel, ic.occurred_on >= :month_ago AS this_month
+FROM interaction_contact ic JOIN interaction i ON i.id = ic.interaction_id
+WHERE ic.contact_id IN ({ids}) AND ic.occurred_on >= :year_ago
 """
 
 
@@ -123,18 +124,23 @@ def signals_for(session: Session, ids: list[int], today: date) -> dict[int, Nudg
 
 
 def _main_channels(session: Session, signals: list[NudgeSignals], today: date) -> None:
-    """The channel most of the last month's exchanges used, for the sentence (top few only)."""
+    """The channel most of the exchanges the sentence counts went through (the last month's, or
+    else the year's), when one has most of them. For the few nudges shown only."""
     if not signals:
         return
     listed = ",".join(str(s.contact.id) for s in signals)
-    channels: dict[int, Counter] = {s.contact.id: Counter() for s in signals}
-    month_ago = (today - timedelta(days=30)).isoformat()
-    for contact_id, channel in session.execute(text(_RECENT_CHANNELS.format(ids=listed)), {"month_ago": month_ago}):
-        channels[contact_id][channel] += 1
+    month: dict[int, Counter] = {s.contact.id: Counter() for s in signals}
+    year: dict[int, Counter] = {s.contact.id: Counter() for s in signals}
+    params = {"month_ago": (today - timedelta(days=30)).isoformat(), "year_ago": (today - timedelta(days=365)).isoformat()}
+    for contact_id, channel, this_month in session.execute(text(_RECENT_CHANNELS.format(ids=listed)), params):
+        year[contact_id][channel] += 1
+        if this_month:
+            month[contact_id][channel] += 1
     for s in signals:
-        if channels[s.contact.id]:
-            channel, count = channels[s.contact.id].most_common(1)[0]
-            if count * 10 >= 6 * s.last_month:
+        counted = month[s.contact.id] if s.last_month else year[s.contact.id]
+        if counted:
+            channel, count = counted.most_common(1)[0]
+            if count * 10 >= 6 * sum(counted.values()):
                 s.main_channel = channel
 
 
