@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from hitouch.cli.arguments import day_or_none, parse_birthday
 from hitouch.cli.output import contact_json, interaction_json, iso, print_json, print_table
+from hitouch.cli.relation_json import relations_document
 from hitouch.domain.cards import ContactCard, Labelled
 from hitouch.domain.vocabulary import Source
 
@@ -156,6 +157,7 @@ def contact_document(ws: Workspace, contact_id: int) -> dict[str, Any]:
             ],
         }
     )
+    document.update(relations_document(ws, contact_id))
     return document
 
 

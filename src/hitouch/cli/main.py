@@ -8,13 +8,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from hitouch import __version__
-from hitouch.cli import contacts, journal
+from hitouch.cli import agenda, contacts, followups, journal, referrals
 
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_DATA = 0, 1, 2, 3
 
 # Each module adds its commands with register(subparsers); a command's handler is
 # run(args, workspace) -> exit code.
-COMMAND_MODULES = (contacts, journal)
+COMMAND_MODULES = (contacts, journal, followups, agenda, referrals)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,9 +48,10 @@ def run_command(args: argparse.Namespace) -> int:
     from hitouch.services.workspace import open_workspace
     from hitouch.services.errors import UserError
     from hitouch.services.errors import JournalError
+    from hitouch.settings import read_settings_file
 
     try:
-        workspace = open_workspace(args.db or default_journal_path())
+        workspace = open_workspace(args.db or default_journal_path(), settings=read_settings_file())
     except JournalError as exc:
         return fail(str(exc), EXIT_DATA)
     try:
