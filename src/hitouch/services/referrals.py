@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import or_, select, text
 from sqlalchemy.orm import Session, aliased
 
 from hitouch.domain.records import ContactRef
@@ -46,21 +47,30 @@ def referral_records(session: Session, *where) -> list[ReferralRecord]:
     ]
 
 
+# Each referral has one contact (the other side is me): its partner is whichever is set.
+# CROSS JOIN keeps referral outside; `+c.deleted_at` keeps SQLite off that index.
+_BALANCES = """
+SELECT c.id, c.name, sum(r.from_contact_id IS NULL) AS given, sum(r.to_contact_id IS NULL) AS received,
+    sum(r.status = 'won') AS won
+FROM referral r CROSS JOIN contact c ON c.id = coalesce(r.from_contact_id, r.to_contact_id)
+WHERE +c.deleted_at IS NULL
+GROUP BY c.id
+ORDER BY received - given DESC, c.name_key
+"""
+_LEDGER_IDS = """
+SELECT r.id FROM referral r CROSS JOIN contact c ON c.id = coalesce(r.from_contact_id, r.to_contact_id)
+WHERE +c.deleted_at IS NULL
+ORDER BY r.occurred_on DESC, r.id DESC
+"""
+
+
 def balances(session: Session) -> list[ReferralBalance]:
     """Per person with any referral: given by me to them, received from them, won between us.
     Whom I owe most comes first, then those never helped back, then the rest by name."""
-    partner = func.coalesce(Referral.from_contact_id, Referral.to_contact_id)
-    given = func.sum(case((Referral.from_contact_id.is_(None), 1), else_=0))
-    received = func.sum(case((Referral.to_contact_id.is_(None), 1), else_=0))
-    won = func.sum(case((Referral.status == ReferralStatus.WON.value, 1), else_=0))
-    rows = session.execute(
-        select(Contact.id, Contact.name, given, received, won)
-        .join(Contact, Contact.id == partner)
-        .where(Contact.deleted_at.is_(None))
-        .group_by(Contact.id)
-        .order_by((received - given).desc(), Contact.name_key)
-    )
-    return [ReferralBalance(ContactRef(r[0], r[1]), r[2], r[3], r[4]) for r in rows]
+    return [
+        ReferralBalance(ContactRef(contact_id, name), given, received, won)
+        for contact_id, name, given, received, won in session.execute(text(_BALANCES))
+    ]
 
 
 def status_of(text: str) -> ReferralStatus:
@@ -84,6 +94,17 @@ class Referrals:
                 or_(Referral.from_contact_id == contact_id, Referral.to_contact_id == contact_id,
                     Referral.lead_contact_id == contact_id),
             )
+
+    def ids(self) -> list[int]:
+        """Every referral between live people, newest first."""
+        with self._journal.read() as session:
+            return list(session.scalars(text(_LEDGER_IDS)))
+
+    def records(self, ids: Sequence[int]) -> list[ReferralRecord]:
+        """Referrals by id, in the order given (a page of the ledger)."""
+        with self._journal.read() as session:
+            found = {r.id: r for r in referral_records(session, Referral.id.in_(list(ids)))} if ids else {}
+        return [found[i] for i in ids if i in found]
 
     def get(self, referral_id: int) -> ReferralRecord:
         with self._journal.read() as session:

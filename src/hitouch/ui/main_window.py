@@ -14,6 +14,7 @@ from hitouch.ui.contacts_page import ContactsPage
 from hitouch.ui.dialogs import guarded
 from hitouch.ui.formatting import tr
 from hitouch.ui.log_dialog import LogDialog
+from hitouch.ui.relationship_pages import RelationshipPages
 
 
 class MainWindow(QMainWindow):
@@ -27,7 +28,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.contacts = ContactsPage(workspace)
         self.pages.addWidget(self.contacts)
-        self.setCentralWidget(self.pages)
+        self.relations = RelationshipPages(self)  # Today (home), Events, Referrals, Insights, the sidebar
 
         self.contacts.welcome.add_button.clicked.connect(self.add_contact)
         self.contacts.welcome.import_button.clicked.connect(self.import_contacts)
@@ -83,6 +84,11 @@ class MainWindow(QMainWindow):
     def apply(self, changes: Changes) -> None:
         """Route what a write changed to every screen that shows it."""
         self.contacts.apply(changes)
+        self.relations.apply(changes)
+
+    def open_contact(self, contact_id: int) -> None:
+        self.pages.setCurrentWidget(self.contacts)
+        self.contacts.select_contact(contact_id)
 
     def focus_search(self) -> None:
         self.pages.setCurrentWidget(self.contacts)
@@ -146,5 +152,6 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.relations.close()
         self.ws.close()
         super().closeEvent(event)
