@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from hitouch.domain.followups import FollowUpRecord
 from hitouch.domain.referrals import amount_text
 from hitouch.services.changes import Changes
 from hitouch.services.workspace import Workspace
@@ -77,17 +79,19 @@ class ContactRelationsView(QWidget):
             old.deleteLater()
         followups = self._ws.followups.list(contact_id=contact_id)
         for followup in followups:
-            row = AgendaRow(followup.title, None, followup_detail(followup, today), "contactFollowupRow", compact=True)
-            row.add_button(tr("Done"), "doneButton", tr("Mark it done"),
-                           lambda f=followup.id: self._act(self._ws.followups.done, f))
-            snooze = SnoozeButton(today)
-            snooze.snoozeRequested.connect(lambda day, f=followup.id: self._act(self._ws.followups.snooze, f, day))
-            row.add_widget(snooze)
-            row.add_button(tr("Edit…"), "editFollowupButton", tr("Change it"), lambda f=followup.id: self.edit_followup(f))
-            self._followups.addWidget(row)
+            self._followups.addWidget(self._followup_row(followup, today))
         self.no_followups.setVisible(not followups)
         self._show_cadence(contact_id)
         self._show_referrals(contact_id)
+
+    def _followup_row(self, followup: FollowUpRecord, today: date) -> AgendaRow:
+        row = AgendaRow(followup.title, None, followup_detail(followup, today), "contactFollowupRow", compact=True)
+        row.add_button(tr("Done"), "doneButton", tr("Mark it done"), lambda: self._act(self._ws.followups.done, followup.id))
+        snooze = SnoozeButton(today)
+        snooze.snoozeRequested.connect(lambda day: self._act(self._ws.followups.snooze, followup.id, day))
+        row.add_widget(snooze)
+        row.add_button(tr("Edit…"), "editFollowupButton", tr("Change it"), lambda: self.edit_followup(followup.id))
+        return row
 
     def _show_cadence(self, contact_id: int) -> None:
         cadence = self._ws.cadences.get(contact_id)
