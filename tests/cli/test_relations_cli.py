@@ -82,6 +82,8 @@ def test_contact_show_json_keeps_its_keys_and_adds_followups_referrals_cadence(h
     assert (referral["direction"], referral["lead_text"], referral["contact"]["name"]) == (
         "received", "A payments lawyer", "Adaeze Okonkwo")
     assert shown["next_followup"] == "2026-11-25"
+    text = hitouch("contact", "show", "adaeze").out
+    assert "2026-11-25  Call Adaeze Okonkwo" in text and "from Adaeze Okonkwo: A payments lawyer (open)" in text
 
 
 def test_agenda_json_has_every_list_and_names_each_person(hitouch, people, journal_path):

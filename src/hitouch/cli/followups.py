@@ -133,3 +133,21 @@ def run_cadence(args: argparse.Namespace, ws: Workspace) -> int:
         cadence = ws.cadences.get(contact_id)
         print(f"every {cadence.period}, due {iso(cadence.due)}" if cadence else "no cadence")
     return 0
+
+
+def print_relations(d: dict) -> None:
+    """The text `contact show` adds after the journal: follow-ups, cadence, referrals."""
+    open_ones = [f for f in d["followups"] if f["status"] != "done"]
+    if open_ones:
+        print("  Follow-ups:")
+        for f in open_ones:
+            at = f" {f['time']}" if f["time"] else ""
+            print(f"    {f['due']}{at}  {f['title']}  (#{f['id']}, {f['status']})")
+    if d["cadence"]:
+        print(f"  Keep in touch: every {d['cadence']['every']}, due {d['cadence']['due']}")
+    if d["referrals"]:
+        print("  Referrals:")
+        for r in d["referrals"]:
+            way = "to" if r["direction"] == "given" else "from"
+            lead = r["lead"]["name"] if r["lead"] else r["lead_text"]
+            print(f"    {r['date']}  {way} {r['contact']['name']}: {lead or 'a lead'} ({r['status']})")

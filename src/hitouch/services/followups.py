@@ -128,12 +128,6 @@ class FollowUps:
             row.done_at = row.updated_at = self._clock.utc_now()
             return Changes(contacts={row.contact_id}, followups=True)
 
-    def reopen(self, followup_id: int) -> Changes:
-        with self._journal.write() as session:
-            row = self._row(session, followup_id)
-            row.status, row.done_at, row.updated_at = "open", None, self._clock.utc_now()
-            return Changes(contacts={row.contact_id}, followups=True)
-
     def snooze(self, followup_id: int, until: date) -> Changes:
         """Out of sight until `until`; it then comes back as due that day."""
         if until <= self._clock.today():

@@ -18,7 +18,6 @@ from hitouch.services.errors import NotFound, UserError
 from hitouch.store.database import Journal
 from hitouch.store.models import Contact, Event, Referral
 
-ME = "me"
 
 
 def _ref(contact_id: int | None, name: str | None) -> ContactRef | None:
@@ -149,13 +148,4 @@ class Referrals:
             if value_cents is not None:
                 row.value_cents = value_cents
             people = {p for p in (row.from_contact_id, row.to_contact_id, row.lead_contact_id) if p is not None}
-            return Changes(contacts=people, referrals=True)
-
-    def delete(self, referral_id: int) -> Changes:
-        with self._journal.write() as session:
-            row = session.get(Referral, referral_id)
-            if row is None:
-                raise NotFound(f"no referral with id {referral_id}")
-            people = {p for p in (row.from_contact_id, row.to_contact_id, row.lead_contact_id) if p is not None}
-            session.delete(row)
             return Changes(contacts=people, referrals=True)

@@ -114,6 +114,3 @@ class RecordsTableModel(QAbstractTableModel, Generic[R]):
         self.beginResetModel()
         self._records = records
         self.endResetModel()
-
-    def records(self) -> list[R]:
-        return self._records
