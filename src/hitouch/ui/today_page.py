@@ -61,7 +61,13 @@ class TodayPage(QScrollArea):
         self._layout.setContentsMargins(28, 20, 28, 20)
         self._layout.setSpacing(4)
         self._build(self.agenda)
-        self.setWidget(body)  # the previous day's list goes with the old body
+        old = self.takeWidget()
+        self.setWidget(body)
+        if old is not None:
+            # Deleted later, not now: the button that asked for this reload may still be mid-click.
+            old.setParent(self)
+            old.hide()
+            old.deleteLater()
 
     # Building ---------------------------------------------------------------------------
 
