@@ -24,6 +24,8 @@ def cadence_due(base: date, every: int, unit: str) -> date:
         return base + timedelta(weeks=every)
     months = base.month - 1 + every
     year, month = base.year + months // 12, months % 12 + 1
+    if base.day <= 28:  # every month has it
+        return date(year, month, base.day)
     return date(year, month, min(base.day, monthrange(year, month)[1]))
 
 

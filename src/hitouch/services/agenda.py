@@ -5,13 +5,12 @@ Each part is one indexed query; nothing walks every contact or every interaction
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from hitouch.domain.birthday import Birthday
-from hitouch.domain.followups import FollowUpRecord
 from hitouch.domain.records import ContactRef
 from hitouch.domain.relations import Agenda, BirthdayRecord
 from hitouch.services.cadences import due_cadences
@@ -45,7 +44,8 @@ def birthdays_between(session: Session, first: date, last: date) -> list[Birthda
             days.add(229)  # celebrated on 28 February when there is no 29th
         day += timedelta(days=1)
     found = []
-    for contact_id, name, mmdd, year in session.execute(text(_BIRTHDAYS.format(days=",".join(map(str, sorted(days)))))):
+    rows = session.execute(text(_BIRTHDAYS.format(days=",".join(map(str, sorted(days)))))).all()
+    for contact_id, name, mmdd, year in rows:
         birthday = Birthday.from_parts(mmdd, year)
         on = birthday.next_on_or_after(first)
         if on <= last:
@@ -79,11 +79,4 @@ class Agendas:
             agenda.birthdays = birthdays_between(session, today, last)
             agenda.nudges = nudges_from(ranked_signals(session, today, nudges), today) if nudges else []
             agenda.updates = pending_acts(session)
-        agenda.overdue.sort(key=_soonest_first)
-        agenda.due.sort(key=_soonest_first)
         return agenda
-
-
-def _soonest_first(followup: FollowUpRecord) -> tuple:
-    """By day; on a day, those without a time first, then by time."""
-    return (followup.due, followup.due_time or time.min, followup.contact.name)

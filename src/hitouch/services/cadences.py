@@ -37,7 +37,7 @@ def _records(session: Session, until: date, where: str = "", **params) -> list[C
     SQLite's date arithmetic is slower, and its months overflow (31 January + 1 month is 3 March)."""
     day = date.fromisoformat
     records = []
-    for contact_id, name, every, unit, since, last in session.execute(text(_CADENCES.format(where=where)), params):
+    for contact_id, name, every, unit, since, last in session.execute(text(_CADENCES.format(where=where)), params).all():
         since, last = day(since), last and day(last)
         due = cadence_due(last or since, every, unit)
         if due <= until:

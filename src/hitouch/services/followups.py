@@ -30,12 +30,14 @@ SELECT f.id, f.contact_id, c.name, f.kind, f.title, f.note, f.due_on, f.due_time
 FROM follow_up f CROSS JOIN contact c ON c.id = f.contact_id
 WHERE f.deleted_at IS NULL AND +c.deleted_at IS NULL {where}
 """
-# Open ones by day: every column comes from the open follow-ups' index (ix_follow_up_open).
+# Open ones by day: every column comes from the open follow-ups' index (ix_follow_up_open);
+# soonest first by the day they are due now (a snooze moves it), those without a time first.
 _OPEN_BY = """
 SELECT f.id, f.contact_id, c.name, f.kind, f.title, f.note, f.due_on, f.due_time, f.minutes, 'open' AS status,
     f.snoozed_until, f.event_id, NULL AS done_at
 FROM follow_up f CROSS JOIN contact c ON c.id = f.contact_id
 WHERE f.status = 'open' AND f.deleted_at IS NULL AND f.due_on <= :last AND +c.deleted_at IS NULL
+ORDER BY max(f.due_on, coalesce(f.snoozed_until, f.due_on)), coalesce(f.due_time, ''), c.name
 """
 _TYPES = {"due_on": Date, "due_time": Time, "snoozed_until": Date, "done_at": DateTime}
 
@@ -46,7 +48,8 @@ def followup_records(session: Session, where: str = "", **params) -> list[Follow
 
 
 def open_followups_by(session: Session, last: date) -> list[FollowUpRecord]:
-    """Open follow-ups of live contacts scheduled on or before `last` (snoozed ones included)."""
+    """Open follow-ups of live contacts scheduled on or before `last` (snoozed ones included),
+    soonest first."""
     return _records(session, text(_OPEN_BY), {"last": last.isoformat()})
 
 
@@ -60,7 +63,7 @@ def _records(session: Session, query: TextClause, params: dict) -> list[FollowUp
         for (
             id_, contact_id, name, kind, title, note, due_on, due_time, minutes, status, snoozed_until, event_id,
             done_at,
-        ) in session.execute(query.columns(**_TYPES), params)
+        ) in session.execute(query.columns(**_TYPES), params).all()
     ]
 
 

@@ -98,10 +98,9 @@ WHERE ct.contact_id IN ({ids}) AND EXISTS (
 ORDER BY t.name_key
 """
 
-_RECENT_CHANNELS = """
-SELECT ic.contact_id, i.channel, ic.occurred_on >= :month_ago AS this_month
-FROM interaction_contact ic JOIN interaction i ON i.id = ic.interaction_id
-WHERE ic.contact_id IN ({ids}) AND ic.occurred_on >= :year_ago
+_CHANNELS_SINCE = """
+SELECT ic.contact_id, i.channel FROM interaction_contact ic JOIN interaction i ON i.id = ic.interaction_id
+WHERE ic.contact_id IN ({ids}) AND ic.occurred_on >= :since
 """
 
 
@@ -126,22 +125,20 @@ def signals_for(session: Session, ids: list[int], today: date) -> dict[int, Nudg
 def _main_channels(session: Session, signals: list[NudgeSignals], today: date) -> None:
     """The channel most of the exchanges the sentence counts went through (the last month's, or
     else the year's), when one has most of them. For the few nudges shown only."""
-    if not signals:
-        return
-    listed = ",".join(str(s.contact.id) for s in signals)
-    month: dict[int, Counter] = {s.contact.id: Counter() for s in signals}
-    year: dict[int, Counter] = {s.contact.id: Counter() for s in signals}
-    params = {"month_ago": (today - timedelta(days=30)).isoformat(), "year_ago": (today - timedelta(days=365)).isoformat()}
-    for contact_id, channel, this_month in session.execute(text(_RECENT_CHANNELS.format(ids=listed)), params):
-        year[contact_id][channel] += 1
-        if this_month:
-            month[contact_id][channel] += 1
-    for s in signals:
-        counted = month[s.contact.id] if s.last_month else year[s.contact.id]
-        if counted:
-            channel, count = counted.most_common(1)[0]
-            if count * 10 >= 6 * sum(counted.values()):
-                s.main_channel = channel
+    month_ago, year_ago = today - timedelta(days=30), today - timedelta(days=365)
+    for since, group in ((month_ago, [s for s in signals if s.last_month]),
+                         (year_ago, [s for s in signals if not s.last_month])):
+        if not group:
+            continue
+        counted: dict[int, Counter] = {s.contact.id: Counter() for s in group}
+        listed = ",".join(str(contact_id) for contact_id in counted)
+        for contact_id, channel in session.execute(text(_CHANNELS_SINCE.format(ids=listed)), {"since": since.isoformat()}):
+            counted[contact_id][channel] += 1
+        for s in group:
+            if counted[s.contact.id]:
+                channel, count = counted[s.contact.id].most_common(1)[0]
+                if count * 10 >= 6 * sum(counted[s.contact.id].values()):
+                    s.main_channel = channel
 
 
 def _day(value: str | date | None) -> date | None:
