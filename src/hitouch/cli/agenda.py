@@ -9,6 +9,7 @@ from hitouch.cli.arguments import day_or_none
 from hitouch.cli.output import iso, print_json
 from hitouch.cli.relation_json import agenda_json, nudge_json
 from hitouch.domain.dates import parse_time
+from hitouch.domain.followups import FollowUpRecord
 from hitouch.domain.relations import Agenda
 from hitouch.services.errors import UserError
 
@@ -52,8 +53,8 @@ def print_agenda(agenda: Agenda) -> None:
         print("Nothing due. A good day to reach out to someone new.")
         return
     sections = [
-        ("Overdue", [f"{iso(f.due)}  {f.title}  (#{f.id})" for f in agenda.overdue]),
-        ("Due", [f"{iso(f.due)}{' ' + f.due_time.strftime('%H:%M') if f.due_time else ''}  {f.title}  (#{f.id})"
+        ("Overdue", [f"{iso(f.due)}  {_followup_line(f)}" for f in agenda.overdue]),
+        ("Due", [f"{iso(f.due)}{' ' + f.due_time.strftime('%H:%M') if f.due_time else ''}  {_followup_line(f)}"
                  for f in agenda.due]),
         ("Keep in touch", [f"{c.contact.name}: every {c.period}, due {iso(c.due)}" for c in agenda.cadence]),
         ("Birthdays", [f"{iso(b.on)}  {b.contact.name}" + (f" turns {b.age}" if b.age else "") for b in agenda.birthdays]),
@@ -65,6 +66,12 @@ def print_agenda(agenda: Agenda) -> None:
             print(f"{title}:")
             for line in lines:
                 print(f"  {line}")
+
+
+def _followup_line(f: FollowUpRecord) -> str:
+    """The title, and the person when the title does not name them; the id to act on it."""
+    who = "" if f.contact.name in f.title else f" ({f.contact.name})"
+    return f"{f.title}{who}  #{f.id}"
 
 
 def run_nudges(args: argparse.Namespace, ws: Workspace) -> int:

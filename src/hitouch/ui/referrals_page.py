@@ -133,7 +133,7 @@ class ReferralsPage(QSplitter):
         unreturned = sum(1 for b in balances if b.received and not b.given)
         self.summary.setText(
             tr("{given} given, {received} received; {n} people have referred to you and were never helped back.")
-            .format(given=given, received=received, n=unreturned)
+            .format(given=f"{given:,}", received=f"{received:,}", n=f"{unreturned:,}")
         )
         self._update_buttons()
 

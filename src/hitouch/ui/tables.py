@@ -21,6 +21,7 @@ def record_table(model: QAbstractItemModel, name: str, accessible_name: str, str
     header = view.horizontalHeader()
     header.setHighlightSections(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setResizeContentsPrecision(200)  # fit to the first rows, not to all of 20,000
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     header.setStretchLastSection(False)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

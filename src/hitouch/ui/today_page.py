@@ -82,7 +82,8 @@ class TodayPage(QScrollArea):
             return
         due_today = [f for f in agenda.due if f.due == today]
         later = [f for f in agenda.due if f.due > today]
-        self._section("overdueSection", tr("Overdue"), agenda.overdue, self._followup_row)
+        # The most recent first: those are the ones still worth saving.
+        self._section("overdueSection", tr("Overdue"), agenda.overdue[::-1], self._followup_row)
         self._section("dueTodaySection", tr("Due today"), due_today, self._followup_row)
         self._section("cadenceSection", tr("Time to get in touch"), agenda.cadence, self._cadence_row)
         self._section("birthdaySection", tr("Birthdays this week"), agenda.birthdays, self._birthday_row)
@@ -115,7 +116,7 @@ class TodayPage(QScrollArea):
         column = QVBoxLayout(section)
         column.setContentsMargins(0, 10, 0, 4)
         column.setSpacing(0)
-        column.addWidget(heading(f"{title}  ({len(items)})" if len(items) > 1 else title, 1.1))
+        column.addWidget(heading(f"{title}  ({len(items):,})" if len(items) > 1 else title, 1.1))
         for item in items[:SHOWN_PER_SECTION]:
             row = make_row(item)
             row.openRequested.connect(self.openContact)
