@@ -15,6 +15,7 @@ from hitouch.services.clock import Clock
 from hitouch.services.errors import JournalError
 from hitouch.services.workspace import open_workspace
 from hitouch.ui.main_window import MainWindow
+from hitouch.ui.settings_store import load_settings
 
 
 def create_main_window(db_path: Path | str, *, clock: Clock | None = None) -> MainWindow:
@@ -22,7 +23,7 @@ def create_main_window(db_path: Path | str, *, clock: Clock | None = None) -> Ma
 
     A QApplication must exist. Raises JournalError when the journal cannot be opened.
     """
-    workspace = open_workspace(Path(db_path), clock=clock)
+    workspace = open_workspace(Path(db_path), clock=clock, settings=load_settings())
     return MainWindow(workspace)
 
 

@@ -93,3 +93,20 @@ def test_the_payoff_of_an_event_in_figures(window, qtbot, services):
     page.select_event(event_id)
     figures = {name: page.findChild(QLabel, f"{name}Figure").text() for name in ("people", "met_again", "referrals")}
     assert figures == {"people": "2", "met_again": "1", "referrals": "1"}
+
+
+def test_event_mode_follows_the_event_follow_up_days_setting(qtbot, journal_path, clock, own_settings):
+    from hitouch.app import create_main_window
+
+    own_settings.parent.mkdir(parents=True)
+    own_settings.write_text("[General]\nevent_followup_days=5\n", encoding="utf-8")
+    win = create_main_window(journal_path, clock=clock)
+    qtbot.addWidget(win)
+    event_id, _ = win.ws.events.add("Slush", on=date(2026, 11, 21))
+    win.relations.events.start_event_mode(event_id)
+    mode = win.findChild(QWidget, "eventMode")
+    mode.findChild(QLineEdit, "eventModeName").insert("Ada Lovelace")
+    mode.add_person()
+    [followup] = win.ws.followups.list()
+    assert followup.due == date(2026, 11, 27)
+    win.close()

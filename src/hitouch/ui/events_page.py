@@ -169,6 +169,7 @@ class EventsPage(QSplitter):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.setObjectName("eventsPage")
+        self.setAccessibleName(tr("Events"))
         self.setChildrenCollapsible(False)
         self._ws = workspace
         self._stale = True

@@ -63,6 +63,7 @@ class ReferralsPage(QSplitter):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
         self.setObjectName("referralsPage")
+        self.setAccessibleName(tr("Referrals"))
         self.setChildrenCollapsible(False)
         self._ws = workspace
         self._stale = True
