@@ -51,10 +51,10 @@ def main() -> int:
             ("agenda --days 1", lambda: ws.agenda.agenda(1)),
             ("nudges --limit 10", lambda: ws.nudges.list(10)),
         ):
-            cold, median, worst = measure(question, args.runs)
+            cold, median, worst, cpu = measure(question, args.runs)
             verdict = "ok" if median < TARGET_MS else "OVER TARGET"
             print(f"{name:<18} first {cold:6.1f} ms   median {median:6.1f} ms   worst {worst:6.1f} ms   "
-                  f"({args.runs} runs, target {TARGET_MS} ms: {verdict})")
+                  f"cpu median {cpu:5.1f} ms   ({args.runs} runs, target {TARGET_MS} ms: {verdict})")
         top = ws.nudges.list(3)
         for nudge in top:
             print(f"  nudge: {nudge.contact.name}: {nudge.reason} (score {nudge.score:g})")
@@ -63,13 +63,16 @@ def main() -> int:
     return 0
 
 
-def measure(question, runs: int) -> tuple[float, float, float]:
-    timings = []
+def measure(question, runs: int) -> tuple[float, float, float, float]:
+    """First (cold) wall time, then the median and worst wall times and the median CPU time of
+    the rest: on a shared machine the CPU time shows what the question itself costs."""
+    wall, cpu = [], []
     for _ in range(runs + 1):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         question()
-        timings.append((time.perf_counter() - started) * 1000)
-    return timings[0], statistics.median(timings[1:]), max(timings[1:])
+        wall.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
+    return wall[0], statistics.median(wall[1:]), max(wall[1:]), statistics.median(cpu[1:])
 
 
 if __name__ == "__main__":
