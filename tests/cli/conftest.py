@@ -19,6 +19,13 @@ class Result:
         return json.loads(self.out)
 
 
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path, monkeypatch):
+    """The command line reads the window's settings file: each test gets its own, empty one."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    return tmp_path / "config" / "HiTouch" / "HiTouch.ini"
+
+
 @pytest.fixture
 def hitouch(journal_path, capsys):
     """Run the command line in-process on the test journal: hitouch("contact", "list")."""

@@ -5,6 +5,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path, monkeypatch):
+    """The window reads the user's settings file: each test gets its own, empty one."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    return tmp_path / "config" / "HiTouch" / "HiTouch.ini"
+
+
 @pytest.fixture
 def window(qtbot, journal_path, clock, settings_store):
     """The real main window on a real journal file, offscreen."""

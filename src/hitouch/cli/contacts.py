@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from hitouch.cli.arguments import day_or_none, parse_birthday
 from hitouch.cli.output import contact_json, interaction_json, iso, print_json, print_table
+from hitouch.cli.followups import print_relations
+from hitouch.cli.relation_json import relations_document
 from hitouch.domain.cards import ContactCard, Labelled
 from hitouch.domain.vocabulary import Source
 
@@ -156,6 +158,7 @@ def contact_document(ws: Workspace, contact_id: int) -> dict[str, Any]:
             ],
         }
     )
+    document.update(relations_document(ws, contact_id))
     return document
 
 
@@ -178,6 +181,7 @@ def _print_contact(d: dict[str, Any]) -> None:
             at = f" at {entry['event']}" if entry["event"] else ""
             note = f": {entry['note']}" if entry["note"] else ""
             print(f"    {entry['date']}  {entry['channel']}{at}{note}")
+    print_relations(d)
 
 
 def run_delete(args: argparse.Namespace, ws: Workspace) -> int:

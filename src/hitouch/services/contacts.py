@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -13,6 +13,7 @@ from hitouch.domain.records import ContactDetail, ContactSummary
 from hitouch.domain.text import split_name
 from hitouch.domain.vocabulary import Channel, Source
 from hitouch.services import contact_reads, contact_rows
+from hitouch.services.cadences import apply_default_cadence
 from hitouch.services.changes import Changes
 from hitouch.services.clock import Clock
 from hitouch.services.contact_fields import (
@@ -27,6 +28,7 @@ from hitouch.services.errors import UserError
 from hitouch.services.events import ensure_event, find_event, link_contact
 from hitouch.services.interactions import record_interaction
 from hitouch.services.merging import MergeRecord, merge_into, snapshot, unmerge
+from hitouch.settings import Settings
 from hitouch.store.database import Journal
 from hitouch.store.models import Contact
 
@@ -37,10 +39,13 @@ EDITABLE = frozenset(
 
 
 class Contacts:
-    def __init__(self, journal: Journal, clock: Clock, region: str | None = None) -> None:
+    def __init__(
+        self, journal: Journal, clock: Clock, region: str | None = None, settings: Callable[[], Settings] = Settings
+    ) -> None:
         self._journal = journal
         self._clock = clock
         self._region = region
+        self._settings = settings  # the default cadence, for contacts added by hand (imports use insert)
 
     # Reading ---------------------------------------------------------------------------
 
@@ -95,6 +100,7 @@ class Contacts:
             raise UserError("a contact needs a name")
         with self._journal.write() as session:
             contact = self.insert(session, card, met_at=met_at, met_on=met_on)
+            apply_default_cadence(session, contact.id, self._settings().default_cadence, self._clock.today())
             return contact.id, Changes(contacts={contact.id}, contact_set=True, events=bool(met_at))
 
     def insert(

@@ -6,17 +6,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hitouch.domain.phones import default_region
+from hitouch.services.agenda import Agendas
+from hitouch.services.cadences import Cadences
 from hitouch.services.caldav_sync import CalDavSync
 from hitouch.services.calendar import Calendar
 from hitouch.services.clock import Clock
 from hitouch.services.contacts import Contacts
+from hitouch.services.event_people import EventPeople
 from hitouch.services.events import Events
 from hitouch.services.exporting import Exporting
+from hitouch.services.followups import FollowUps
 from hitouch.services.importing import Importing
+from hitouch.services.insights import InsightFigures
 from hitouch.services.interactions import Interactions
+from hitouch.services.nudges import Nudges
+from hitouch.services.referrals import Referrals
+from hitouch.services.reminders import UpcomingReminders
 from hitouch.services.safety import Backups
 from hitouch.services.search import Search
 from hitouch.services.trash import Trash
+from hitouch.services.updates import Updates
 from hitouch.settings import Settings
 from hitouch.store.backup import BackupPolicy
 from hitouch.store.database import Journal
@@ -33,7 +42,7 @@ class Workspace:
     settings: Settings = field(default_factory=Settings)
 
     def __post_init__(self) -> None:
-        self.contacts = Contacts(self.journal, self.clock, self.region)
+        self.contacts = Contacts(self.journal, self.clock, self.region, settings=lambda: self.settings)
         self.interactions = Interactions(self.journal, self.clock)
         self.events = Events(self.journal, self.clock)
         self.search = Search(self.journal)
@@ -43,6 +52,16 @@ class Workspace:
         self.caldav = CalDavSync(self.journal, self.calendar)
         self.importing = Importing(self.journal, self.clock, self.region)
         self.exporting = Exporting(self.journal)
+        # The relationship work
+        self.followups = FollowUps(self.journal, self.clock)
+        self.cadences = Cadences(self.journal, self.clock)
+        self.nudges = Nudges(self.journal, self.clock)
+        self.referrals = Referrals(self.journal, self.clock)
+        self.updates = Updates(self.journal, self.clock)
+        self.agenda = Agendas(self.journal, self.clock)
+        self.event_people = EventPeople(self.journal, self.clock, self.contacts, lambda: self.settings)
+        self.insights = InsightFigures(self.journal, self.clock)
+        self.reminders = UpcomingReminders(self.journal, lambda: self.settings)
 
     def use_settings(self, settings: Settings) -> None:
         """Preferences saved while the journal is open take effect at once."""

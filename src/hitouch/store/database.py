@@ -65,6 +65,9 @@ def create_journal_engine(path: Path, passphrase: str | None = None) -> Engine:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+        # 64 MB of page cache (the default is 2 MB): the agenda's index probes over a large
+        # journal then stay in memory between questions.
+        cursor.execute("PRAGMA cache_size=-65536")
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     Time,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -191,6 +192,9 @@ class InteractionContact(Base):
     __table_args__ = (
         Index("ix_interaction_contact_timeline", "contact_id", "occurred_on"),
         Index("ix_interaction_contact_f2f", "contact_id", "face_to_face"),
+        # The latest virtual (or face-to-face) exchanges, newest first, without touching the table:
+        # where face-to-face nudges and insights start.
+        Index("ix_interaction_contact_recent", "face_to_face", "occurred_on", "contact_id"),
     )
 
 
@@ -220,7 +224,13 @@ class FollowUp(Base):
     ical_uid: Mapped[str] = mapped_column(String, unique=True)
     ical_sequence: Mapped[int] = mapped_column(Integer, default=0)
 
-    __table_args__ = (Index("ix_follow_up_open_due", "status", "due_on"),)
+    # Open follow-ups by day, with everything the agenda shows, so it reads this index alone.
+    __table_args__ = (
+        Index(
+            "ix_follow_up_open", "due_on", "contact_id", "snoozed_until", "due_time", "minutes", "kind", "title", "note",
+            "event_id", "status", "deleted_at", sqlite_where=text("status = 'open' AND deleted_at IS NULL"),
+        ),
+    )
 
 
 class Cadence(Base):

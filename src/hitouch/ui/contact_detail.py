@@ -25,6 +25,7 @@ from hitouch.domain.phones import pretty_phone
 from hitouch.domain.records import ContactDetail
 from hitouch.domain.vocabulary import Source
 from hitouch.services.workspace import Workspace
+from hitouch.ui.contact_relations import ContactRelationsView
 from hitouch.ui.delegates import WrappingDelegate
 from hitouch.ui.formatting import birthday_text, medium_date, relative_day, tr
 from hitouch.ui.icons import icon
@@ -120,6 +121,9 @@ class ContactDetailView(QStackedWidget):
         self._met.setWordWrap(True)
         self._met.setObjectName("howWeMet")
         column.addWidget(self._met)
+        column.addSpacing(10)
+        self.relations = ContactRelationsView(self._ws)  # follow-ups, cadence, referrals
+        column.addWidget(self.relations)
         column.addSpacing(10)
         column.addWidget(heading(tr("Notes")))
         self._notes = QLabel()
@@ -221,6 +225,7 @@ class ContactDetailView(QStackedWidget):
             self._facts.addRow(dim(QLabel(tr("Next follow-up"))), _text(medium_date(s.next_followup)))
 
         self._met.setText(_how_we_met(detail) or tr("Not recorded yet."))
+        self.relations.show_contact(detail.id)
         self._notes.setText(detail.notes or tr("No notes yet."))
 
         self._timeline_model.set_entries(detail.id, detail.timeline, detail.updates)

@@ -24,6 +24,7 @@ from hitouch.ui.icons import app_icon, icon
 from hitouch.ui.import_dialog import ImportPreviewDialog, contact_files
 from hitouch.ui.log_dialog import LogDialog
 from hitouch.ui.merge_dialog import MergeDialog
+from hitouch.ui.relationship_pages import RelationshipPages
 from hitouch.ui.settings_dialog import SettingsDialog
 from hitouch.ui.settings_store import SettingsStore
 from hitouch.ui.theme import apply_theme
@@ -49,7 +50,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.contacts = ContactsPage(workspace)
         self.pages.addWidget(self.contacts)
-        self.setCentralWidget(self.pages)
+        self.relations = RelationshipPages(self)  # Today (home), Events, Referrals, Insights, the sidebar
 
         self.contacts.welcome.add_button.clicked.connect(self.add_contact)
         self.contacts.welcome.import_button.clicked.connect(self.import_contacts)
@@ -131,6 +132,11 @@ class MainWindow(QMainWindow):
         """Route what a write changed to every screen that shows it."""
         self.contacts.apply(changes)
         self.calendar_menu.feed.apply(changes)
+        self.relations.apply(changes)
+
+    def open_contact(self, contact_id: int) -> None:
+        self.pages.setCurrentWidget(self.contacts)
+        self.contacts.select_contact(contact_id)
 
     def focus_search(self) -> None:
         self.pages.setCurrentWidget(self.contacts)
@@ -313,5 +319,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.calendar_menu.feed.finish()
+        self.relations.close()
         self.ws.close()
         super().closeEvent(event)
