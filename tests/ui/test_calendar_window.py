@@ -12,7 +12,7 @@ import pytest
 from calendar_fixtures import add_followup, uid_of
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QPushButton
 
 from hitouch.domain.cards import ContactCard
 from hitouch.services.changes import Changes
@@ -112,6 +112,17 @@ def test_add_to_calendar_opens_one_event_from_a_private_file(window, services, a
     data = path.read_bytes()
     assert data.count(b"BEGIN:VEVENT") == 1 and b"SUMMARY:Meeting with Adaeze Okonkwo" in data
     assert b"DTSTART;TZID=Europe/London:20261201T093000" in data
+
+
+def test_the_calendar_button_of_a_follow_up_on_a_contact_page_and_on_today(window, qtbot, services, adaeze, opened):
+    followup = add_followup(services, adaeze, window.ws.clock.today(), time(16, 0), kind="call")
+    window.contacts.reload()
+    window.contacts.select_contact(adaeze)
+    window.contacts.detail.relations.findChild(QAbstractButton, "addToCalendarButton").click()
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # Today
+    window.relations.today.reload()
+    qtbot.mouseClick(window.relations.today.findChild(QPushButton, "addToCalendarButton"), LEFT)
+    assert [Path(u.toLocalFile()).name for u in opened.urls] == [f"hitouch-followup-{followup}.ics"] * 2
 
 
 def fill(dialog: CalDavDialog, radicale, password: str, calendar: str = "HiTouch") -> None:

@@ -31,6 +31,7 @@ def cadence_choices() -> list[tuple[str, str]]:
 
 class ContactRelationsView(QWidget):
     changed = Signal(object)  # Changes from an action taken here
+    addToCalendarRequested = Signal(int)  # a follow-up's id
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +92,8 @@ class ContactRelationsView(QWidget):
         snooze.snoozeRequested.connect(lambda day: self._act(self._ws.followups.snooze, followup.id, day))
         row.add_widget(snooze)
         row.add_button(tr("Edit…"), "editFollowupButton", tr("Change it"), lambda: self.edit_followup(followup.id))
+        row.add_button(tr("Calendar"), "addToCalendarButton", tr("Add to your calendar app"),
+                       lambda: self.addToCalendarRequested.emit(followup.id))
         return row
 
     def _show_cadence(self, contact_id: int) -> None:

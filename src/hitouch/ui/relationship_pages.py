@@ -35,6 +35,8 @@ class RelationshipPages:
             page.openContact.connect(window.open_contact)
         self.today.logRequested.connect(lambda contact_id: window.log_interaction([contact_id]))
         window.contacts.detail.relations.changed.connect(window.apply)
+        self.today.addToCalendarRequested.connect(window.add_to_calendar)
+        window.contacts.detail.relations.addToCalendarRequested.connect(window.add_to_calendar)
 
         self.sidebar = Sidebar(window.pages)
         for title, page in ((tr("Today"), self.today), (tr("Contacts"), window.contacts), (tr("Events"), self.events),

@@ -27,6 +27,7 @@ class TodayPage(QScrollArea):
     changed = Signal(object)  # Changes from an action taken here
     openContact = Signal(int)
     logRequested = Signal(int)
+    addToCalendarRequested = Signal(int)  # a follow-up's id
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,6 +136,8 @@ class TodayPage(QScrollArea):
         snooze.snoozeRequested.connect(lambda day: self._act(self._ws.followups.snooze, followup.id, day))
         row.add_widget(snooze)
         row.add_button(tr("Log…"), "logButton", tr("Log how it went"), lambda: self.logRequested.emit(followup.contact.id))
+        row.add_button(tr("Calendar"), "addToCalendarButton", tr("Add to your calendar app"),
+                       lambda: self.addToCalendarRequested.emit(followup.id))
         return row
 
     def _cadence_row(self, cadence: CadenceRecord) -> AgendaRow:
