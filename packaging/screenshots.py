@@ -14,7 +14,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -29,6 +29,7 @@ from hitouch.domain.cards import ContactCard, Labelled
 from hitouch.domain.vocabulary import Channel, Source
 from hitouch.services.clock import Clock
 from hitouch.services.workspace import Workspace
+from hitouch.ui.background import InlineRunner, ThreadedRunner
 from hitouch.ui.contact_dialog import ContactDialog
 from hitouch.ui.log_dialog import LogDialog
 from hitouch.ui.main_window import MainWindow
@@ -93,6 +94,22 @@ LOG = [  # (who, channel, day, event, note)
 ]
 
 
+FOLLOWUPS = [  # (who, kind, due in days from NOW, time, title)
+    ("Zoë Müller", "coffee", 1, time(9, 30), ""),
+    ("Kwame Mensah", "call", -2, time(15, 0), "Partner bank shortlist: his answer"),
+    ("Fatima Haddad", "meeting", 0, time(16, 0), "Series A deck, second pass"),
+    ("Li Wei", "email", 3, None, "Send the cross-border payments paper"),
+    ("Mateo García López", "coffee", 9, time(8, 30), ""),
+]
+
+REFERRALS = [  # (from, to, lead, days ago, status, value in euros)
+    ("me", "Zoë Müller", "Inês at Sousa & Partners", 9, "won", 2500),
+    ("Mateo García López", "me", "Andes bank innovation team", 40, "met", None),
+    ("me", "Kwame Mensah", "Fjord Ventures", 5, "open", None),
+    ("Fatima Haddad", "me", "A health-tech founder in Dubai", 70, "won", 4000),
+]
+
+
 def build_demo_journal(ws: Workspace) -> dict[str, int]:
     ids = {}
     for name, company, title, email, phone, tags, event, met_on, notes in PEOPLE:
@@ -107,6 +124,24 @@ def build_demo_journal(ws: Workspace) -> dict[str, int]:
         ids[name], _ = ws.contacts.add(card, met_at=event or None, met_on=met_on)
     for who, channel, day, event, note in LOG:
         ws.interactions.log([ids[who]], channel, on=day, event=event, note=note)
+    for days_ago, channel, note in ((3, "video", "Schema review"), (10, "video", "Talked about her talk at PGConf"),
+                                    (17, "email", "Sent the benchmark numbers")):
+        ws.interactions.log([ids["Priya Raghunathan"]], channel, on=NOW.date() - timedelta(days=days_ago), note=note)
+    for who, kind, days, at, title in FOLLOWUPS:
+        ws.followups.add(ids[who], NOW.date() + timedelta(days=days), kind=kind, at=at, title=title)
+    for who, period in (("Ingrid Solberg", "4w"), ("Sofía Hernández", "2w"), ("Zoë Müller", "1m")):
+        ws.cadences.set(ids[who], period)
+    for giver, taker, lead, days_ago, status, value in REFERRALS:
+        ws.referrals.add(
+            None if giver == "me" else ids[giver], None if taker == "me" else ids[taker], lead_text=lead,
+            on=NOW.date() - timedelta(days=days_ago), value_cents=value * 100 if value else None, status=status)
+    # A newer LinkedIn export: Amara moved, which Today turns into a small act.
+    with tempfile.TemporaryDirectory() as folder:
+        export = Path(folder) / "Connections.csv"
+        export.write_text("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                          "Amara,Okafor,https://www.linkedin.com/in/amara-kente,amara@kente.capital,"
+                          "Baobab Ventures,Principal,03 Mar 2024\n", encoding="utf-8")
+        ws.importing.apply(ws.importing.plan([export]))
     return ids
 
 
@@ -116,6 +151,7 @@ def settle() -> None:
 
 
 def contacts(window: MainWindow, ids: dict[str, int]) -> QWidget:
+    window.relations.sidebar.show_page(window.contacts)
     window.contacts.select_contact(ids["Kwame Mensah"])
     window.contacts.list.scrollToTop()
     return window
@@ -141,16 +177,80 @@ def log(window: MainWindow, ids: dict[str, int]) -> QWidget:
     return dialog
 
 
+def today(window: MainWindow, ids: dict[str, int]) -> QWidget:
+    window.relations.sidebar.show_page(window.relations.today)
+    window.relations.today.reload()
+    return window
+
+
+def contact_page(window: MainWindow, ids: dict[str, int]) -> QWidget:
+    window.relations.sidebar.show_page(window.contacts)
+    return contact(window, ids)
+
+
+def events(window: MainWindow, ids: dict[str, int]) -> QWidget:
+    page = window.relations.events
+    window.relations.sidebar.show_page(page)
+    page.reload()
+    page.select_event(window.ws.events.resolve("Web Summit"))
+    return window
+
+
+def event_mode(window: MainWindow, ids: dict[str, int]) -> QWidget:
+    page = window.relations.events
+    window.relations.sidebar.show_page(page)
+    page.start_event_mode(window.ws.events.resolve("Web Summit"))
+    return window
+
+
+def referrals(window: MainWindow, ids: dict[str, int]) -> QWidget:
+    window.relations.sidebar.show_page(window.relations.referrals)
+    window.relations.referrals.reload()
+    return window
+
+
+def insights(window: MainWindow, ids: dict[str, int]) -> QWidget:
+    window.relations.sidebar.show_page(window.relations.insights)
+    settle()
+    window.relations.insights.wait()
+    return window
+
+
+def import_preview(window: MainWindow, ids: dict[str, int]) -> QWidget:
+    folder = Path(tempfile.mkdtemp(prefix="hitouch-shots-"))
+    export = folder / "Connections.csv"
+    export.write_text(
+        "Notes:\n\"When exporting your connection data, you may notice that some of the fields are empty.\"\n\n"
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Kwame,Mensah,https://www.linkedin.com/in/kwame-accra,kwame@accrahub.gh,Accra Fintech Hub,CEO,02 Feb 2025\n"
+        "Ingrid,Solberg,https://www.linkedin.com/in/ingrid-nordlys,,Nordlys Energy,Investment Director,14 May 2024\n"
+        "Hana,Kobayashi,https://www.linkedin.com/in/hana-kyoto,,Kyoto Quantum,Founder,20 Nov 2026\n"
+        "Rafael,Costa,https://www.linkedin.com/in/rafael-lisboa,,Lisboa Labs,CTO,11 Nov 2026\n"
+        "Lina,Haddad,https://www.linkedin.com/in/lina-nour,,Nour Health,COO,12 Nov 2026\n"
+        "Fatima,Hadad,https://www.linkedin.com/in/fatima-h,,Nour Health,CEO,12 Nov 2026\n"
+        ",,,,,,08 Feb 2023\n", encoding="utf-8")
+    window.runner = InlineRunner()  # the preview is ready when the dialog is
+    dialog = window.open_import_preview([export])
+    window.runner = ThreadedRunner()
+    return dialog
+
+
 def settings(window: MainWindow, ids: dict[str, int]) -> QWidget:
     return SettingsDialog(window.settings, SettingsStore(Path(tempfile.mkdtemp()) / "HiTouch.ini"), window)
 
 
 # name -> what to show. One line per screen; "contacts" is the README's picture.
 SHOTS: dict[str, Callable[[MainWindow, dict[str, int]], QWidget]] = {
+    "today": today,
     "contacts": contacts,
-    "contact": contact,
+    "contact": contact_page,
     "new-contact": new_contact,
     "log": log,
+    "import-preview": import_preview,
+    "events": events,
+    "event-mode": event_mode,
+    "referrals": referrals,
+    "insights": insights,
     "settings": settings,
 }
 

@@ -12,9 +12,14 @@ ADAEZE = ContactRef(1, "Adaeze Okonkwo")
 
 
 def test_one_sentence_from_the_two_strongest_signals():
-    signals = NudgeSignals(ADAEZE, last_month=4, last_year=6, main_channel="video", referrals=1,
+    signals = NudgeSignals(ADAEZE, last_month=4, last_year=6, main_channel="video", main_channel_count=4, referrals=1,
                            shared_tags=["fintech"], connected_on=date(2023, 1, 5))
     assert signals.reason(TODAY) == "4 video calls in the last month and a referral between you, never met"
+
+
+def test_a_mostly_video_month_is_not_called_all_video():
+    signals = NudgeSignals(ADAEZE, last_month=4, last_year=4, main_channel="video", main_channel_count=3)
+    assert signals.reason(TODAY) == "4 exchanges in the last month (mostly video calls), never met"
 
 
 def test_a_hundred_emails_are_not_a_hundred_times_better():

@@ -1,7 +1,7 @@
 from datetime import date
 
 from hitouch.domain.records import ContactRef, ContactUpdateRecord
-from hitouch.domain.small_acts import suggestion_for
+from hitouch.domain.small_acts import suggestion_for, suggestion_for_all
 
 
 def update(kind, old, new):
@@ -16,3 +16,8 @@ def test_a_new_company_suggests_congratulations():
 
 def test_a_new_position_suggests_congratulations_on_the_role():
     assert "is now Head of Sales" in suggestion_for(update("title", "Sales Lead", "Head of Sales"))
+
+
+def test_a_new_company_and_position_together_are_one_move():
+    both = [update("company", "Northwind", "Fjord Ventures"), update("title", "Sales Lead", "Partner")]
+    assert suggestion_for_all(both) == "Marcus O'Brien moved to Fjord Ventures as Partner: send a note of congratulations"

@@ -20,6 +20,12 @@ class Result:
 
 
 @pytest.fixture(autouse=True)
+def fixed_now(monkeypatch, clock):
+    """The command line's today is the tests' today (tests/conftest.py), whatever day they run."""
+    monkeypatch.setenv("HITOUCH_NOW", clock.now().isoformat(timespec="minutes"))
+
+
+@pytest.fixture(autouse=True)
 def own_settings(tmp_path, monkeypatch):
     """The command line reads the window's settings file: each test gets its own, empty one."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))

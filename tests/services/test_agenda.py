@@ -70,6 +70,20 @@ def test_small_acts_from_noticed_updates_until_acknowledged(workspace):
     assert workspace.agenda.agenda().updates == []
 
 
+def test_a_new_company_and_position_noticed_together_are_one_small_act(workspace):
+    ada = person(workspace, "Ada Lovelace")
+    with workspace.journal.write() as session:
+        session.add_all([
+            ContactUpdate(contact_id=ada, noticed_on=days_ago(1), kind="company", old_value="Engines",
+                          new_value="Analytical Ltd"),
+            ContactUpdate(contact_id=ada, noticed_on=days_ago(1), kind="title", old_value="Analyst", new_value="Founder"),
+        ])
+    [act] = workspace.agenda.agenda().updates
+    assert act.suggestion == "Ada Lovelace moved to Analytical Ltd as Founder: send a note of congratulations"
+    workspace.updates.acknowledge(*act.update_ids)
+    assert workspace.agenda.agenda().updates == []
+
+
 def test_the_agenda_carries_the_top_nudges(workspace):
     adaeze = person(workspace, "Adaeze Okonkwo")
     log(workspace, adaeze, "video", days_ago(2))

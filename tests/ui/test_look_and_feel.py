@@ -169,3 +169,18 @@ def test_form_labels_show_no_stray_ampersands(qtbot, services, settings_store):
         stray = [label.text() for label in dialog.findChildren(QLabel)
                  if "&" in label.text().replace("&&", "") and label.buddy() is None]
         assert stray == []
+
+
+def test_tables_follow_a_switch_to_dark_at_once(window, qtbot):
+    """Tables carry a style sheet (for cell padding); they must not keep the light palette."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QTableView
+
+    from hitouch.ui.theme import apply_theme
+
+    table = window.relations.events.findChild(QTableView)
+    try:
+        apply_theme("dark")
+        qtbot.waitUntil(lambda: table.palette().color(QPalette.ColorRole.Base).lightness() < 128)
+    finally:
+        apply_theme("light")

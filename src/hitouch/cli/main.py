@@ -77,7 +77,8 @@ def run_command(args: argparse.Namespace) -> int:
         from hitouch.services.workspace import open_workspace
         from hitouch.settings import read_settings_file
 
-        workspace = open_workspace(path, passphrase=args.passphrase, settings=read_settings_file())
+        workspace = open_workspace(path, clock=clock_from_environment(), passphrase=args.passphrase,
+                                   settings=read_settings_file())
         try:
             return args.run(args, workspace)
         finally:
@@ -88,6 +89,23 @@ def run_command(args: argparse.Namespace) -> int:
         return fail(str(exc), EXIT_DATA)
     except BrokenPipeError:
         return EXIT_OK  # `hitouch contact list | head`
+
+
+def clock_from_environment():
+    """$HITOUCH_NOW ('2026-11-22T10:30') makes a script's "today" a fixed moment: reproducible
+    agendas, and tests that do not depend on the day they run."""
+    from datetime import datetime
+
+    from hitouch.services.clock import Clock
+    from hitouch.services.errors import UserError
+
+    text = os.environ.get("HITOUCH_NOW")
+    if not text:
+        return Clock()
+    try:
+        return Clock(fixed=datetime.fromisoformat(text))
+    except ValueError:
+        raise UserError(f"$HITOUCH_NOW is not a date and time: {text!r} (use 2026-11-22T10:30)") from None
 
 
 def fail(message: str, code: int) -> int:

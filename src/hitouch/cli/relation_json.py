@@ -47,6 +47,7 @@ def small_act_json(a: SmallAct) -> dict[str, Any]:
     return {
         "id": u.id, "contact": ref_json(u.contact), "kind": u.kind, "from": u.old_value, "to": u.new_value,
         "noticed": iso(u.noticed_on), "suggestion": a.suggestion,
+        "also": [{"id": o.id, "kind": o.kind, "from": o.old_value, "to": o.new_value} for o in a.also],
     }
 
 

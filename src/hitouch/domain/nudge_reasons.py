@@ -41,6 +41,7 @@ class NudgeSignals:
     last_year: int = 0  # virtual exchanges in the last 365 days (last month included)
     last_exchange: date | None = None
     main_channel: str | None = None  # the channel of most recent exchanges, when one dominates
+    main_channel_count: int = 0  # how many of the counted exchanges went through it
     referrals: int = 0
     shared_events: list[str] = field(default_factory=list)
     shared_tags: list[str] = field(default_factory=list)
@@ -92,8 +93,12 @@ class NudgeSignals:
         return f"connected for {_count(self.years_connected(today), 'a year', 'years')}"
 
     def _exchanges(self, count: int, when: str) -> str:
-        singular, plural = _CHANNEL_NOUNS.get(self.main_channel or "", ("exchange", "exchanges"))
-        return f"{_count(count, 'one ' + singular, plural)} {when}"
+        """'4 video calls in the last month', or '4 exchanges in the last month (mostly video calls)'."""
+        nouns = _CHANNEL_NOUNS.get(self.main_channel or "")
+        if nouns and self.main_channel_count == count:
+            return f"{_count(count, 'one ' + nouns[0], nouns[1])} {when}"
+        said = f"{_count(count, 'one exchange', 'exchanges')} {when}"
+        return f"{said} (mostly {nouns[1]})" if nouns else said
 
 
 def _count(n: int, one: str, many: str) -> str:

@@ -69,10 +69,15 @@ class SmallAct:
 
     update: ContactUpdateRecord
     suggestion: str
+    also: list[ContactUpdateRecord] = field(default_factory=list)  # noticed with it, about the same person
 
     @property
     def contact(self) -> ContactRef:
         return self.update.contact
+
+    @property
+    def update_ids(self) -> list[int]:
+        return [self.update.id, *(u.id for u in self.also)]
 
 
 @dataclass(slots=True)

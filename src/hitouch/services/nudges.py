@@ -138,7 +138,7 @@ def _main_channels(session: Session, signals: list[NudgeSignals], today: date) -
             if counted[s.contact.id]:
                 channel, count = counted[s.contact.id].most_common(1)[0]
                 if count * 10 >= 6 * sum(counted[s.contact.id].values()):
-                    s.main_channel = channel
+                    s.main_channel, s.main_channel_count = channel, count
 
 
 def _day(value: str | date | None) -> date | None:

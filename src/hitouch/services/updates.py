@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from hitouch.domain.records import ContactRef, ContactUpdateRecord
 from hitouch.domain.relations import SmallAct
-from hitouch.domain.small_acts import suggestion_for
+from hitouch.domain.small_acts import suggestion_for_all
 from hitouch.services.changes import Changes
 from hitouch.services.clock import Clock
 from hitouch.services.errors import NotFound
@@ -25,13 +25,14 @@ ORDER BY u.noticed_on DESC, u.id DESC
 
 
 def pending_acts(session: Session) -> list[SmallAct]:
-    """Unacknowledged updates of live contacts, newest first."""
+    """Unacknowledged updates of live contacts, newest first; what was noticed about one person
+    on one day is one act."""
     rows = session.execute(text(_PENDING).columns(noticed_on=Date))
-    acts = []
+    together: dict[tuple[int, object], list[ContactUpdateRecord]] = {}
     for update_id, contact_id, name, noticed_on, kind, old, new in rows:
         record = ContactUpdateRecord(update_id, ContactRef(contact_id, name), noticed_on, kind, old, new)
-        acts.append(SmallAct(record, suggestion_for(record)))
-    return acts
+        together.setdefault((contact_id, noticed_on), []).append(record)
+    return [SmallAct(records[0], suggestion_for_all(records), records[1:]) for records in together.values()]
 
 
 class Updates:
@@ -43,11 +44,14 @@ class Updates:
         with self._journal.read() as session:
             return pending_acts(session)
 
-    def acknowledge(self, update_id: int) -> Changes:
-        """Done (or not needed): the suggestion leaves Today; the update stays on the timeline."""
+    def acknowledge(self, *update_ids: int) -> Changes:
+        """Done (or not needed): the suggestion leaves Today; the updates stay on the timeline."""
+        contacts = set()
         with self._journal.write() as session:
-            row = session.get(ContactUpdate, update_id)
-            if row is None:
-                raise NotFound(f"no update with id {update_id}")
-            row.acknowledged_at = self._clock.utc_now()
-            return Changes(contacts={row.contact_id})
+            for update_id in update_ids:
+                row = session.get(ContactUpdate, update_id)
+                if row is None:
+                    raise NotFound(f"no update with id {update_id}")
+                row.acknowledged_at = self._clock.utc_now()
+                contacts.add(row.contact_id)
+            return Changes(contacts=contacts)

@@ -61,7 +61,7 @@ class ContactDetailView(QStackedWidget):
         splitter.addWidget(self._build_journal())
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([300, 460])
+        splitter.setSizes([340, 420])
         layout.addWidget(splitter, 1)
         self.addWidget(page)
 
@@ -136,7 +136,9 @@ class ContactDetailView(QStackedWidget):
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setMinimumWidth(240)
+        scroll.setMinimumWidth(300)
+        # Everything in the column wraps; a sideways scroll bar would only hide the ends of lines.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return scroll
 
     def _build_journal(self) -> QWidget:

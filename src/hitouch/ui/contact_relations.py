@@ -49,11 +49,13 @@ class ContactRelationsView(QWidget):
         self.cadence.setAccessibleName(tr("Keep in touch"))
         self.cadence_due = dim(QLabel())
         self.cadence_due.setObjectName("cadenceDue")
+        self.cadence_due.setWordWrap(True)
         self.cadence.activated.connect(self._cadence_chosen)
 
         add_referral = _small_button(tr("Add…"), "addContactReferralButton", tr("Record a referral"), self.add_referral)
         self.referral_summary = QLabel()
         self.referral_summary.setObjectName("contactReferralSummary")
+        self.referral_summary.setWordWrap(True)
         self.referral_lines = dim(QLabel())
         self.referral_lines.setWordWrap(True)
 

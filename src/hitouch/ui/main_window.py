@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(tr("HiTouch — {name}").format(name=workspace.path.name))
         self.setWindowIcon(app_icon())
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
-        self.resize(1180, 760)
+        self.resize(1280, 800)
 
         self.pages = QStackedWidget()
         self.contacts = ContactsPage(workspace)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
 from hitouch.ui.formatting import tr
+from hitouch.ui.icons import icon
 
 
 class Sidebar(QListWidget):
@@ -19,15 +20,16 @@ class Sidebar(QListWidget):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSpacing(2)
+        self.setIconSize(QSize(20, 20))
         self._pages = pages
         self._widgets: list[QWidget] = []
         self.currentRowChanged.connect(self._show_row)
         pages.currentChanged.connect(self._follow)
 
-    def add_section(self, title: str, page: QWidget, window: QWidget) -> QAction:
+    def add_section(self, title: str, page: QWidget, window: QWidget, icon_name: str = "") -> QAction:
         """A sidebar entry for `page` (already in the stack) and its Ctrl+<number> shortcut."""
         number = len(self._widgets) + 1
-        item = QListWidgetItem(title)
+        item = QListWidgetItem(icon(icon_name), title) if icon_name else QListWidgetItem(title)
         item.setSizeHint(QSize(120, 34))
         item.setToolTip(tr("{title} (Ctrl+{n})").format(title=title, n=number))
         self.addItem(item)

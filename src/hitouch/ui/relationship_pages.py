@@ -39,9 +39,12 @@ class RelationshipPages:
         window.contacts.detail.relations.addToCalendarRequested.connect(window.add_to_calendar)
 
         self.sidebar = Sidebar(window.pages)
-        for title, page in ((tr("Today"), self.today), (tr("Contacts"), window.contacts), (tr("Events"), self.events),
-                            (tr("Referrals"), self.referrals), (tr("Insights"), self.insights)):
-            self.sidebar.add_section(title, page, window)
+        for title, page, icon_name in (
+            (tr("Today"), self.today, "today"), (tr("Contacts"), window.contacts, "contacts"),
+            (tr("Events"), self.events, "events"), (tr("Referrals"), self.referrals, "referrals"),
+            (tr("Insights"), self.insights, "insights"),
+        ):
+            self.sidebar.add_section(title, page, window, icon_name)
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)

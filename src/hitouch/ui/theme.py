@@ -34,6 +34,10 @@ def apply_theme(theme: str) -> None:
         app.setPalette(dark_palette())
     elif scheme == Qt.ColorScheme.Light and is_dark(app.palette()):
         app.setPalette(light_palette())
+    # A widget with a style sheet keeps the palette it was polished with; polish it again.
+    for widget in app.allWidgets():
+        if widget.styleSheet():
+            widget.setStyleSheet(widget.styleSheet())
 
 
 def light_palette() -> QPalette:

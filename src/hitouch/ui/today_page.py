@@ -163,7 +163,7 @@ class TodayPage(QScrollArea):
         row = AgendaRow(act.suggestion, act.contact, relative_day(act.update.noticed_on, self._ws.clock.today()),
                         "smallActRow")
         row.add_button(tr("Done"), "ackButton", tr("Done, or not needed: take it off the list"),
-                       lambda: self._act(self._ws.updates.acknowledge, act.update.id))
+                       lambda: self._act(self._ws.updates.acknowledge, *act.update_ids))
         row.add_button(tr("Log…"), "logButton", tr("Log the note you sent"), lambda: self.logRequested.emit(act.contact.id))
         return row
 
