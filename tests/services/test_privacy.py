@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 from datetime import date
 from pathlib import Path
 
@@ -12,21 +11,6 @@ from hitouch.domain.cards import ContactCard
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SECRET = "negotiating the Lisbon office lease"
-
-
-@pytest.fixture
-def connections(monkeypatch):
-    """Every attempt to open a network connection, refused and recorded."""
-    attempts = []
-
-    def refuse(self, address, *args):
-        attempts.append(address)
-        raise OSError("network use is not allowed in this test")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: attempts.append(a) or [])
-    return attempts
 
 
 def test_a_day_of_work_makes_no_network_connection(workspace, connections, tmp_path):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QFileDialog, QListView, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QDialog, QFileDialog, QListView, QPushButton, QTableView, QWidget
 
 from hitouch.domain.cards import ContactCard, Labelled
 from hitouch.services import import_writing
@@ -69,7 +69,7 @@ def rows(dialog, list_name: str) -> list[list[str]]:
 
 
 def names_in_list(window) -> list[str]:
-    model = window.findChild(QListView, "contactList").model()
+    model = window.findChild(QAbstractItemView, "contactList").model()
     return [model.index(r).data() for r in range(model.rowCount())]
 
 

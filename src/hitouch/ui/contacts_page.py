@@ -7,13 +7,14 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QHeaderView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -109,12 +110,25 @@ class ContactsPage(QStackedWidget):
         self.search_box.moveRequested.connect(self._move_selection)
 
         self.model = ContactListModel(workspace.contacts.summaries, workspace.clock.today, self)
-        self.list = QListView()
+        # A one-column table rather than a QListView: a table lays out no rows when the list
+        # changes (a list view asks the model about each of 100,000 rows on every keystroke).
+        self.list = QTableView()
         self.list.setObjectName("contactList")
         self.list.setAccessibleName(tr("Contacts"))
         self.list.setModel(self.model)
-        self.list.setItemDelegate(TwoLineDelegate(self.list))
-        self.list.setUniformItemSizes(True)  # no per-row layout: 100,000 rows scroll at once
+        delegate = TwoLineDelegate(self.list)
+        self.list.setItemDelegate(delegate)
+        self.list.horizontalHeader().hide()
+        self.list.horizontalHeader().setStretchLastSection(True)
+        rows = self.list.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(delegate.row_height(self.list.font()))
+        self.list.setShowGrid(False)
+        self.list.setWordWrap(False)
+        self.list.setTabKeyNavigation(False)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
