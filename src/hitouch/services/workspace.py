@@ -8,6 +8,7 @@ from pathlib import Path
 from hitouch.domain.phones import default_region
 from hitouch.services.caldav_sync import CalDavSync
 from hitouch.services.calendar import Calendar
+from hitouch.services.calendar_import import CalendarImport
 from hitouch.services.clock import Clock
 from hitouch.services.contacts import Contacts
 from hitouch.services.events import Events
@@ -42,6 +43,7 @@ class Workspace:
         self.calendar = Calendar(self.journal, self.clock, settings=lambda: self.settings)
         self.caldav = CalDavSync(self.journal, self.calendar)
         self.importing = Importing(self.journal, self.clock, self.region)
+        self.calendar_import = CalendarImport(self.journal, self.clock)
         self.exporting = Exporting(self.journal)
 
     def use_settings(self, settings: Settings) -> None:
