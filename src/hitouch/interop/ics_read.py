@@ -203,7 +203,7 @@ class _EventReader:
             component = Component.from_ical("\r\n".join(block.lines))
             summary = _text(component, "SUMMARY")
             if summary:
-                noun = f"the {_WANTED[block.kind]} “{summary[:60]}”"
+                noun = f"the {_WANTED[block.kind]} “{_one_line(summary, 60)}”"
             event = CalendarEvent(
                 uid=_text(component, "UID"),
                 start=self._start(component, todo),
@@ -237,7 +237,8 @@ class _EventReader:
         try:
             return self._moment(prop)
         except Exception:  # noqa: BLE001
-            raise _Unusable(f"its start ({prop.to_ical().decode('utf-8', 'replace')[:40]}) is not a date or time") from None
+            given = _one_line(prop.to_ical().decode("utf-8", "replace"), 40)
+            raise _Unusable(f"its start ({given}) is not a date or time") from None
 
     def _length(self, component: Component, event: CalendarEvent, noun: str) -> None:
         """The end, or the duration: without either a meeting is imported without its length."""
@@ -329,5 +330,8 @@ def _made_up_uid(event: CalendarEvent) -> str:
 
 
 def _reason(exc: Exception) -> str:
-    first = str(exc).splitlines()[0].strip() if str(exc).strip() else type(exc).__name__
-    return first[:120]
+    return _one_line(str(exc), 120) or type(exc).__name__
+
+
+def _one_line(text: str, limit: int) -> str:
+    return " ".join(text.split())[:limit]
