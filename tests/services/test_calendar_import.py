@@ -4,12 +4,11 @@ batch that undo takes back whole, and nothing the user's calendar has given back
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, time
 from pathlib import Path
 
 import pytest
 from calendar_fixtures import add_followup, finish_followup
-from conftest import DATA
 from sqlalchemy import func, select
 
 from hitouch.domain.cards import ContactCard, Labelled
@@ -17,7 +16,7 @@ from hitouch.services.calendar_import import ImportCancelled, Outcome
 from hitouch.services.errors import NotFound, UserError
 from hitouch.store.models import FollowUp, ImportBatch, Interaction, InteractionContact
 
-CALENDARS = DATA / "calendars"
+CALENDARS = Path(__file__).resolve().parents[1] / "data" / "calendars"
 GOOGLE, OUTLOOK, APPLE = CALENDARS / "google.ics", CALENDARS / "outlook.ics", CALENDARS / "apple.ics"
 
 

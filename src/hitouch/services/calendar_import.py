@@ -29,7 +29,7 @@ from hitouch.domain.local_zone import local_zone
 from hitouch.domain.meetings import CalendarEvent, followup_kind, guess_channel, journal_note
 from hitouch.domain.records import ContactRef
 from hitouch.domain.vocabulary import Channel, FollowUpKind
-from hitouch.interop.ics_read import UnreadableFile, read_calendar_file
+from hitouch.interop.ics_read import UnreadableFile, looks_like_calendar, read_calendar_file
 from hitouch.services.changes import Changes
 from hitouch.services.clock import Clock
 from hitouch.services.errors import NotFound, UserError
@@ -45,6 +45,7 @@ __all__ = ["CalendarImport", "CalendarPlan", "CalendarReport", "CalendarUndoRepo
 
 FORMAT = "ics"  # import_batch.format of a calendar import
 STEP = 1000  # meetings per step between progress reports and cancel checks
+SNIFF_BYTES = 1 << 16
 
 
 class Outcome(StrEnum):
@@ -121,8 +122,13 @@ class CalendarReport:
 @dataclass(slots=True)
 class CalendarUndoReport:
     batch_id: int
-    removed: int  # journal entries and follow-ups the import had created
+    interactions: int  # journal entries the import had created, now removed
+    followups: int
     changes: Changes
+
+    @property
+    def removed(self) -> int:
+        return self.interactions + self.followups
 
 
 class CalendarImport:
@@ -130,6 +136,17 @@ class CalendarImport:
         self._journal = journal
         self._clock = clock
         self._zone = zone
+
+    @staticmethod
+    def is_calendar(path: Path | str) -> bool:
+        """Whether a file is for this import rather than the contacts import: by its content,
+        else (when it cannot be read) by its name."""
+        try:
+            with open(path, "rb") as file:
+                head = file.read(SNIFF_BYTES)
+        except OSError:
+            head = b""  # the reader will say what is wrong with it
+        return looks_like_calendar(head, str(path))
 
     def plan(self, paths: Sequence[Path | str], progress: Progress = no_progress,
              cancelled: Cancelled = not_cancelled) -> CalendarPlan:
@@ -205,7 +222,7 @@ class CalendarImport:
             removed_followups = session.execute(delete(FollowUp).where(FollowUp.import_batch_id == batch_id)).rowcount
             batch.undone_at = self._clock.utc_now()
         changes = Changes(contacts=contacts, interactions=bool(removed), followups=bool(removed_followups))
-        return CalendarUndoReport(batch_id, removed + removed_followups, changes)
+        return CalendarUndoReport(batch_id, removed, removed_followups, changes)
 
     # Deciding ---------------------------------------------------------------------------------
 
