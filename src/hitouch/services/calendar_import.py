@@ -64,8 +64,8 @@ class Meeting:
     outcome: Outcome = Outcome.SKIPPED
     people: list[ContactRef] = field(default_factory=list)  # the contacts in it
     reason: str = ""  # why it is skipped, in a few words a person reads
-    day: date | None = None  # local date and time
-    at: time | None = None
+    day: date | None = None  # in the user's zone; None only for an undated to-do
+    at: time | None = None  # None: all day
     channel: Channel | None = None  # for an interaction
     kind: FollowUpKind | None = None  # for a follow-up
 
@@ -239,9 +239,10 @@ class CalendarImport:
             meeting = Meeting(event, file)
             meeting.people = list({ref.id: ref for email in event.emails for ref in people.get(email, ())}.values())
             earlier = first_seen.setdefault(event.key, meeting)
+            meeting.day, meeting.at = _local(event.start, zone)
             meeting.reason = _reason_to_skip(event, meeting, earlier, series, imported)
             if not meeting.reason:
-                _place(meeting, now, zone)
+                _place(meeting, now)
             elif meeting.reason == ALREADY_IMPORTED:
                 meeting.outcome = Outcome.UNCHANGED
             meetings.append(meeting)
@@ -267,16 +268,18 @@ def _reason_to_skip(event: CalendarEvent, meeting: Meeting, earlier: Meeting, se
     return ""
 
 
-def _place(meeting: Meeting, now: datetime, zone: ZoneInfo | None) -> None:
-    """An interaction if it has begun, else a follow-up, on its local day and time."""
-    start = meeting.event.start
+def _local(start: datetime | date | None, zone: ZoneInfo | None) -> tuple[date | None, time | None]:
+    """The user's own day and wall-clock time of a start (an all-day date stays as it is)."""
     if isinstance(start, datetime):
         local = start.astimezone(zone) if zone else start.astimezone()
-        meeting.day, meeting.at = local.date(), local.time().replace(second=0, microsecond=0)
-        begun = start <= now
-    else:
-        meeting.day = start
-        begun = start <= now.date()
+        return local.date(), local.time().replace(second=0, microsecond=0)
+    return start, None
+
+
+def _place(meeting: Meeting, now: datetime) -> None:
+    """An interaction if it has begun, else a follow-up."""
+    start = meeting.event.start
+    begun = start <= now if isinstance(start, datetime) else start <= now.date()
     channel = guess_channel(meeting.event)
     if begun:
         meeting.outcome, meeting.channel = Outcome.INTERACTION, channel
