@@ -180,8 +180,8 @@ SHOTS: dict[str, Callable[[MainWindow, dict[str, int]], QWidget]] = {
     "contact": contact,
     "new-contact": new_contact,
     "log": log,
-    "settings": settings,
     "calendar-import": calendar_import,
+    "settings": settings,  # last: closing Preferences puts the theme back to the saved one
 }
 
 
