@@ -115,6 +115,14 @@ def test_an_event_without_a_uid_gets_the_same_one_each_time():
     assert first[0].uid != first[1].uid and first[0].uid.startswith("no-uid-")
 
 
+def test_people_who_declined_are_not_among_the_attendees():
+    text = (b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:20261117T100000Z\r\n"
+            b"ATTENDEE;CN=Zoe;PARTSTAT=DECLINED:mailto:zoe@fjord.vc\r\n"
+            b"ATTENDEE;CN=Ravi;PARTSTAT=ACCEPTED:mailto:ravi@example.com\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    [event] = read_calendar(text, "declined.ics").events
+    assert event.attendees == [Attendee("ravi@example.com", "Ravi")]
+
+
 def test_a_calendar_whose_method_is_cancel_cancels_its_events():
     text = (b"BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\nBEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Coffee\r\n"
             b"DTSTART:20261217T100000Z\r\nSTATUS:CONFIRMED\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")

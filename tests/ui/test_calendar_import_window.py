@@ -191,3 +191,19 @@ def test_contacts_and_calendars_together_import_the_contacts_first(inline, servi
     contacts.findChild(QPushButton, "closeImportButton").click()
     calendar = preview(inline)  # now the meetings find the person just imported
     assert [r[2] for r in rows(calendar, "meetingsToImportList")] == ["Zoë Müller"]
+
+
+def test_hitouch_with_a_calendar_file_opens_the_window_on_its_preview(qtbot, journal_path, monkeypatch):
+    from hitouch import app
+
+    seen = {}
+
+    def fake_exec():
+        seen["dialog"] = QApplication.activeModalWidget().objectName()
+        for widget in QApplication.topLevelWidgets():
+            widget.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    assert app.run_gui(journal_path, [GOOGLE]) == 0
+    assert seen["dialog"] == "calendarImportPreview"

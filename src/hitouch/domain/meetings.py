@@ -34,7 +34,7 @@ class CalendarEvent:
     recurrence_id: str | None = None  # which meeting of a recurring series this one replaces
     description: str = ""
     location: str = ""
-    attendees: list[Attendee] = field(default_factory=list)
+    attendees: list[Attendee] = field(default_factory=list)  # those who declined are not among them
     organizer: Attendee | None = None
     status: str = ""  # CONFIRMED, TENTATIVE, CANCELLED, or "" when it does not say
     recurs: bool = False  # an RRULE or RDATE: a series, not one meeting

@@ -216,7 +216,8 @@ class _EventReader:
                 line=block.line,
             )
             event.recurrence_id = self._recurrence_id(_one(component, "RECURRENCE-ID"))
-            event.attendees = [a for p in _all(component, "ATTENDEE") if (a := _attendee(p)) is not None]
+            event.attendees = [a for p in _all(component, "ATTENDEE")
+                               if _param(p, "PARTSTAT").upper() != "DECLINED" and (a := _attendee(p)) is not None]
             event.organizer = _attendee(_one(component, "ORGANIZER"))
         except _Unusable as exc:
             self._problem(block.line, f"{noun} was left out: {exc}")

@@ -46,6 +46,7 @@ __all__ = ["CalendarImport", "CalendarPlan", "CalendarReport", "CalendarUndoRepo
 FORMAT = "ics"  # import_batch.format of a calendar import
 STEP = 1000  # meetings per step between progress reports and cancel checks
 SNIFF_BYTES = 1 << 16
+ALREADY_IMPORTED = "imported before"  # the reason given for a meeting the journal has from before
 
 
 class Outcome(StrEnum):
@@ -247,9 +248,6 @@ class CalendarImport:
                 meeting.outcome = Outcome.UNCHANGED
             meetings.append(meeting)
         return meetings
-
-
-ALREADY_IMPORTED = "imported before"
 
 
 def _reason_to_skip(event: CalendarEvent, meeting: Meeting, earlier: Meeting, series: set[str], imported: set[str]) -> str:
