@@ -109,6 +109,26 @@ REFERRALS = [  # (from, to, lead, days ago, status, value in euros)
     ("Fatima Haddad", "me", "A health-tech founder in Dubai", 70, "won", 4000),
 ]
 
+# A work calendar as Google exports it, for the calendar import's preview.
+CALENDAR = "\r\n".join([
+    "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Google Inc//Google Calendar 70.9054//EN",
+    *(line for uid, start, minutes, summary, email, extra in [
+        ("c1", "20261119T083000Z", 45, "Coffee with Fatima", "fatima@nourhealth.ae", "LOCATION:Ozone Coffee"),
+        ("c2", "20261120T150000Z", 30, "Bank shortlist", "kwame@accrahub.gh",
+         "DESCRIPTION:Join with Google Meet: https://meet.google.com/abc-defg-hij"),
+        ("c3", "20261121T123000Z", 90, "Lunch with Sofía and Mateo", "sofia@bcntechcity.es",
+         "ATTENDEE;CN=Mateo García López:mailto:mateo@andeslog.pe"),
+        ("c4", "20261126T090000Z", 30, "Call with Priya", "priya@chaiandcode.in", "STATUS:CONFIRMED"),
+        ("c5", "20261203T100000Z", 60, "Warehouse visit", "aiko.tanaka@sakura-robotics.jp", "LOCATION:Rotterdam"),
+        ("c6", "20261124T080000Z", 30, "Stand-up", "team@example.com", "RRULE:FREQ=DAILY"),
+        ("c7", "20261118T170000Z", 60, "Dentist", "", "STATUS:CONFIRMED"),
+        ("c8", "20261125T190000Z", 120, "Dinner with Li Wei", "li.wei@jadebridge.cn", "STATUS:CANCELLED"),
+    ] for line in ("BEGIN:VEVENT", f"UID:{uid}@google.com", f"DTSTART:{start}", f"DURATION:PT{minutes}M",
+                   f"SUMMARY:{summary}", *([f"ATTENDEE;CN=Guest:mailto:{email}"] if email else []), extra,
+                   "END:VEVENT")),
+    "END:VCALENDAR", "",
+])
+
 
 def build_demo_journal(ws: Workspace) -> dict[str, int]:
     ids = {}
@@ -239,6 +259,13 @@ def settings(window: MainWindow, ids: dict[str, int]) -> QWidget:
     return SettingsDialog(window.settings, SettingsStore(Path(tempfile.mkdtemp()) / "HiTouch.ini"), window)
 
 
+def calendar_import(window: MainWindow, ids: dict[str, int]) -> QWidget:
+    path = Path(tempfile.mkdtemp()) / "work-calendar.ics"
+    path.write_text(CALENDAR, encoding="utf-8")
+    window.runner = InlineRunner()  # the preview at once, not a progress bar
+    return window.open_calendar_import([path])
+
+
 # name -> what to show. One line per screen; "contacts" is the README's picture.
 SHOTS: dict[str, Callable[[MainWindow, dict[str, int]], QWidget]] = {
     "today": today,
@@ -251,7 +278,8 @@ SHOTS: dict[str, Callable[[MainWindow, dict[str, int]], QWidget]] = {
     "event-mode": event_mode,
     "referrals": referrals,
     "insights": insights,
-    "settings": settings,
+    "calendar-import": calendar_import,
+    "settings": settings,  # last: closing Preferences puts the theme back to the saved one
 }
 
 

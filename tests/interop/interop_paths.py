@@ -9,5 +9,6 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data" / "interop"
+CALENDARS = REPO / "tests" / "data" / "calendars"
 # Real files written by other programs live beside the repository, never inside it.
 CORPUS = REPO / ".." / "shared" / "corpus"

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from hitouch.cli import calendar_import
 from hitouch.cli.arguments import command_group
 from hitouch.cli.output import print_json, ref_json
 
@@ -19,11 +20,13 @@ FORMATS = ("auto", "vcard", "linkedin", "google", "outlook", "csv")  # as CLI.md
 
 def register(commands: argparse._SubParsersAction) -> None:
     importing = commands.add_parser(
-        "import", help="import contacts from vCard or CSV files; 'import undo BATCH' takes an import back",
+        "import", help="import contacts from vCard or CSV files, or meetings from calendars (.ics); "
+                       "'import undo BATCH' takes an import back",
         description="Import contacts from vCard (2.1, 3.0, 4.0) and LinkedIn, Google, Outlook or other CSV files. "
                     "People already in the journal are merged, nothing is lost; importing the same file twice "
-                    "creates nothing the second time. 'hitouch import undo BATCH' removes what an import added "
-                    "(a file named 'undo' is given as ./undo).",
+                    "creates nothing the second time. From calendar files (.ics), meetings with people in the "
+                    "journal are logged (those past) or become follow-ups (those ahead). "
+                    "'hitouch import undo BATCH' removes what an import added (a file named 'undo' is given as ./undo).",
     )
     importing.add_argument("files", nargs="+", type=Path, metavar="FILE")
     importing.add_argument("--format", choices=FORMATS, default="auto")
@@ -44,6 +47,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run_import(args: argparse.Namespace, ws: Workspace) -> int:
     if str(args.files[0]) == "undo":
         return _undo(args, ws)
+    if calendar_import.calendar_files(args, ws):
+        return calendar_import.run_import(args, ws)
     plan = ws.importing.plan(args.files, args.format)
     if args.dry_run:
         _print(args, plan.files, plan.counts(), plan, None)
@@ -57,7 +62,10 @@ def _undo(args: argparse.Namespace, ws: Workspace) -> int:
     if len(args.files) != 2 or not str(args.files[1]).isdigit():
         print("usage: hitouch import undo BATCH (the number an import printed)", file=sys.stderr)
         return 2
-    undone = ws.importing.undo(int(str(args.files[1])))
+    batch_id = int(str(args.files[1]))
+    if ws.calendar_import.is_calendar_batch(batch_id):
+        return calendar_import.undo(args, ws, batch_id)
+    undone = ws.importing.undo(batch_id)
     if args.json:
         print_json({"batch": undone.batch_id, "removed": undone.removed, "restored": undone.restored})
     else:

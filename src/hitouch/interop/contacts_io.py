@@ -14,7 +14,7 @@ from hitouch.interop.csv_mapping import MAPPABLE_FIELDS, guess_mapping
 from hitouch.interop.csv_read import csv_text, layout_name, read_csv, table_of
 from hitouch.interop.csv_table import is_preamble
 from hitouch.interop.csv_write import write_csv
-from hitouch.interop.results import ReadResult, UnreadableFile
+from hitouch.interop.results import ReadResult, UnreadableFile, file_bytes
 from hitouch.interop.text_decoding import file_text, looks_binary
 from hitouch.interop.vcard_read import read_vcards
 from hitouch.interop.vcard_write import write_vcards
@@ -63,7 +63,7 @@ def read_contacts(
     region: str | None = None,
 ) -> ReadResult:
     name = str(path)
-    return read_contacts_bytes(_file_bytes(Path(path), name), name, format, mapping=mapping, region=region)
+    return read_contacts_bytes(file_bytes(Path(path), name), name, format, mapping=mapping, region=region)
 
 
 def read_contacts_bytes(
@@ -93,21 +93,8 @@ def csv_columns(path: str | Path) -> list[str]:
 def csv_sample(path: str | Path, rows: int = 3) -> tuple[list[str], list[list[str]]]:
     """The header of a CSV file and its first few rows, to show beside the columns being mapped."""
     name = str(path)
-    data = _file_bytes(Path(path), name)
+    data = file_bytes(Path(path), name)
     if looks_binary(data):
         raise UnreadableFile(name, "it is a binary file, not a CSV file")
     table = table_of(csv_text(data, name), name)
     return table.columns, [cells for _, cells in islice(table.rows, rows)]
-
-
-def _file_bytes(path: Path, name: str) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableFile(name, "there is no such file") from None
-    except IsADirectoryError:
-        raise UnreadableFile(name, "it is a folder, not a file") from None
-    except PermissionError:
-        raise UnreadableFile(name, "HiTouch is not allowed to read it") from None
-    except OSError as exc:
-        raise UnreadableFile(name, f"it could not be read ({exc.strerror or exc})") from None

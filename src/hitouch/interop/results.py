@@ -1,8 +1,9 @@
-"""What reading a contacts file gives back, and the one error that stops it."""
+"""What reading a contacts file gives back, and the one error that stops reading any file."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from hitouch.domain.cards import ContactCard, Problem
 
@@ -17,10 +18,24 @@ class ReadResult:
 
 
 class UnreadableFile(Exception):
-    """The whole file cannot be read: missing, a folder, empty, binary, or not contacts."""
+    """The whole file cannot be read: missing, a folder, empty, binary, or not contacts (or not a calendar)."""
 
     def __init__(self, path: str, message: str) -> None:
         message = " ".join(message.split())  # one line, even when it quotes a cell with line breaks
         super().__init__(f"{path}: {message}")
         self.path = path
         self.message = message
+
+
+def file_bytes(path: Path, name: str) -> bytes:
+    """The whole file; UnreadableFile, naming it as `name`, when it cannot be read."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableFile(name, "there is no such file") from None
+    except IsADirectoryError:
+        raise UnreadableFile(name, "it is a folder, not a file") from None
+    except PermissionError:
+        raise UnreadableFile(name, "HiTouch is not allowed to read it") from None
+    except OSError as exc:
+        raise UnreadableFile(name, f"it could not be read ({exc.strerror or exc})") from None

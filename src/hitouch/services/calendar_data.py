@@ -32,6 +32,8 @@ def _open_followups(until: date | None) -> Select:
         select(FollowUp.id)
         .join(Contact, Contact.id == FollowUp.contact_id)
         .where(FollowUp.status == "open", FollowUp.deleted_at.is_(None), Contact.deleted_at.is_(None))
+        # A meeting imported from the user's own calendar is on that calendar already.
+        .where(FollowUp.calendar_uid.is_(None))
     )
     return query.where(due <= until.isoformat()) if until else query
 

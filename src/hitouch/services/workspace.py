@@ -10,6 +10,7 @@ from hitouch.services.agenda import Agendas
 from hitouch.services.cadences import Cadences
 from hitouch.services.caldav_sync import CalDavSync
 from hitouch.services.calendar import Calendar
+from hitouch.services.calendar_import import CalendarImport
 from hitouch.services.clock import Clock
 from hitouch.services.contacts import Contacts
 from hitouch.services.event_people import EventPeople
@@ -51,6 +52,7 @@ class Workspace:
         self.calendar = Calendar(self.journal, self.clock, settings=lambda: self.settings)
         self.caldav = CalDavSync(self.journal, self.calendar)
         self.importing = Importing(self.journal, self.clock, self.region)
+        self.calendar_import = CalendarImport(self.journal, self.clock)
         self.exporting = Exporting(self.journal)
         # The relationship work
         self.followups = FollowUps(self.journal, self.clock)

@@ -36,7 +36,7 @@ def insert_rows(session: Session, table: Table, rows: Sequence[Row]) -> None:
         return
     columns = list(rows[0])
     dialect = session.get_bind().dialect
-    convert = [(column, table.c[column].type.bind_processor(dialect)) for column in columns]
+    convert = [(column, table.c[column].type.dialect_impl(dialect).bind_processor(dialect)) for column in columns]
     sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     values = [tuple(to(row[column]) if to else row[column] for column, to in convert) for row in rows]
     session.connection().exec_driver_sql(sql, values)

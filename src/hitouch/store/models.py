@@ -174,6 +174,10 @@ class Interaction(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id", ondelete="SET NULL"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # The calendar event a meeting was imported from (UID, "#" and the recurrence id, if any).
+    calendar_uid: Mapped[str | None] = mapped_column(String, index=True)
+    # No ON DELETE here: a column added in place is reflected without it (batches are never deleted).
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"), index=True)
 
     participants: Mapped[list[InteractionContact]] = relationship(cascade="all, delete-orphan")
 
@@ -223,6 +227,11 @@ class FollowUp(Base):
     # Calendar identity: stable UID and a SEQUENCE raised when the time moves.
     ical_uid: Mapped[str] = mapped_column(String, unique=True)
     ical_sequence: Mapped[int] = mapped_column(Integer, default=0)
+    # Set when the follow-up is a meeting imported from the user's own calendar: it is there
+    # already, so it is never exported or synced back to a calendar.
+    calendar_uid: Mapped[str | None] = mapped_column(String, index=True)
+    # No ON DELETE here: a column added in place is reflected without it (batches are never deleted).
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"), index=True)
 
     # Open follow-ups by day, with everything the agenda shows, so it reads this index alone.
     __table_args__ = (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
@@ -34,6 +34,11 @@ def medium_date(day: date) -> str:
 
 def short_date(day: date) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+
+
+def short_time(at: time) -> str:
+    """A time of day as the locale writes it: '08:30', '8:30 AM'."""
+    return QLocale().toString(QTime(at.hour, at.minute), QLocale.FormatType.ShortFormat)
 
 
 def hour_of_day(hour: int) -> str:

@@ -5,26 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QProgressBar,
-    QPushButton,
-    QStackedWidget,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QMimeData, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from hitouch.services.errors import JournalError, UserError
-from hitouch.services.importing import EntryKind, ImportCancelled, ImportPlan, ImportReport
+from hitouch.services.importing import EntryKind, ImportPlan, ImportReport
 from hitouch.services.workspace import Workspace
-from hitouch.ui.background import Runner, Task
+from hitouch.ui.background import Runner
 from hitouch.ui.column_mapping import ColumnMappingPage
 from hitouch.ui.formatting import plural, tr
 from hitouch.ui.import_models import EntriesModel, ProblemsModel
+from hitouch.ui.import_steps import ImportSteps
 from hitouch.ui.import_widgets import Stats, plan_table
 from hitouch.ui.widgets import dim, heading
 
@@ -37,30 +28,22 @@ def contact_files(mime: QMimeData) -> list[Path]:
     return [path for path in paths if path.suffix.lower() in CONTACT_FILES]
 
 
-class ImportPreviewDialog(QDialog):
+class ImportPreviewDialog(ImportSteps):
     changed = Signal(object)  # Changes, after the import and after an undo
     imported = Signal(object)  # the ImportReport, so the window's Edit > Undo can take it back
 
     def __init__(self, workspace: Workspace, paths: list[Path], runner: Runner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self.setObjectName("importPreview")
         self.setWindowTitle(tr("Import contacts"))
         self.setAccessibleName(tr("Import contacts"))
         self.resize(780, 540)
         self._ws = workspace
         self._paths = [Path(p) for p in paths]
-        self._runner = runner
         self._mapping: dict[str, str] = {}
         self.confirmed: set = set()  # the possible duplicates the person ticked: merge them
-        self._task: Task | None = None
-        self._close_when_done = False
         self.plan: ImportPlan | None = None
         self.report: ImportReport | None = None
-
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self._build_working())
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.pages)
 
     # Steps -------------------------------------------------------------------------------
 
@@ -122,36 +105,12 @@ class ImportPreviewDialog(QDialog):
             tr("Import undone: the {n} contacts it created are gone and the people it merged into are as they were."),
         ).format(n=f"{undone.removed:,}"))
 
-    # Running off the GUI thread ---------------------------------------------------------------
+    # Off the GUI thread (see ImportSteps) ---------------------------------------------------
 
-    def _run(self, work, on_success) -> None:
-        self._task = task = Task(work)
-        self._on_success = on_success
-        # Bound methods, not lambdas: Qt drops the connections when the dialog is gone.
-        task.progressed.connect(self._progressed)
-        task.succeeded.connect(self._finished)
-        task.failed.connect(self._failed)
-        self._runner.start(task)
-
-    def _finished(self, result) -> None:
-        self._task = None
-        if self._close_when_done:
-            super().reject()
-            return
-        self._on_success(result)
-
-    def _failed(self, exc: Exception) -> None:
-        self._task = None
-        if self._close_when_done:
-            super().reject()
-        elif isinstance(exc, ImportCancelled):
-            self._show(self._build_preview(self.plan))
-            self.notice.setText(tr("Cancelled: nothing was imported."))
-            self.notice.show()
-        elif isinstance(exc, (UserError, JournalError)):
-            self._show_message(tr("Nothing was imported"), str(exc))
-        else:
-            raise exc
+    def _show_preview_again(self) -> None:
+        self._show(self._build_preview(self.plan))
+        self.notice.setText(tr("Cancelled: nothing was imported."))
+        self.notice.show()
 
     def _progressed(self, done: int, total: int) -> None:
         if self._planning:
@@ -167,69 +126,7 @@ class ImportPreviewDialog(QDialog):
         self.progress.setValue(done)
         self.status.setText(tr("Importing… {done} of {total} people").format(done=f"{done:,}", total=f"{total:,}"))
 
-    def cancel(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            self.status.setText(tr("Cancelling…"))
-            self.cancel_button.setEnabled(False)
-            if self._planning:  # nothing is written while planning: no need to wait for it
-                self._close_when_done = True
-                super().reject()
-
-    def reject(self) -> None:
-        if self._task is not None and not self._planning:
-            self._close_when_done = True  # closes once the import has rolled back
-            self._task.cancel()
-            return
-        if self._task is not None:
-            self._task.cancel()
-        super().reject()
-
     # Pages ----------------------------------------------------------------------------------
-
-    def _show(self, page: QWidget) -> None:
-        old = self.pages.currentWidget()
-        self.pages.addWidget(page)
-        self.pages.setCurrentWidget(page)
-        if old is not None and old is not self._working_page:
-            self.pages.removeWidget(old)
-            old.setParent(None)  # out of findChild's reach at once, deleted when control returns
-            old.deleteLater()
-
-    def _build_working(self) -> QWidget:
-        self._working_page = page = QWidget()
-        self._planning = True
-        self.status = QLabel()
-        self.status.setObjectName("importStatus")
-        self.status.setWordWrap(True)
-        self.progress = QProgressBar()
-        self.progress.setObjectName("importProgress")
-        self.progress.setAccessibleName(tr("Import progress"))
-        self.cancel_button = QPushButton(tr("Cancel"))
-        self.cancel_button.setObjectName("cancelImportButton")
-        self.cancel_button.clicked.connect(self.cancel)
-        buttons = QHBoxLayout()
-        buttons.addStretch()
-        buttons.addWidget(self.cancel_button)
-        self.working_hint = hint = dim(QLabel())
-        hint.setWordWrap(True)
-        layout = QVBoxLayout(page)
-        layout.addStretch()
-        layout.addWidget(self.status)
-        layout.addWidget(self.progress)
-        layout.addWidget(hint)
-        layout.addStretch()
-        layout.addLayout(buttons)
-        return page
-
-    def _working(self, text: str, planning: bool) -> None:
-        self._planning = planning
-        self.status.setText(text)
-        self.working_hint.setText(tr("Nothing is written to your journal before you press Import.") if planning else
-                                  tr("Cancel takes the whole import back: your journal stays as it was."))
-        self.progress.setRange(0, 0)
-        self.cancel_button.setEnabled(True)
-        self._show(self._working_page)
 
     def _build_preview(self, plan: ImportPlan) -> QWidget:
         page = QWidget()
@@ -341,24 +238,3 @@ class ImportPreviewDialog(QDialog):
             layout.addStretch()
         layout.addLayout(buttons)
         return page
-
-    def _show_message(self, title: str, message: str) -> None:
-        page = QWidget()
-        page.setObjectName("importMessage")
-        text = QLabel(message)
-        text.setObjectName("importMessageText")
-        text.setWordWrap(True)
-        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        close = QPushButton(tr("Close"))
-        close.setObjectName("closeImportButton")
-        close.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch()
-        buttons.addWidget(close)
-        layout = QVBoxLayout(page)
-        layout.addStretch()
-        layout.addWidget(heading(title, 1.3))
-        layout.addWidget(text)
-        layout.addStretch()
-        layout.addLayout(buttons)
-        self._show(page)

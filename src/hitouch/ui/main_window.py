@@ -13,6 +13,7 @@ from hitouch.services.changes import Changes
 from hitouch.services.workspace import Workspace
 from hitouch.settings import Settings
 from hitouch.ui.backup_dialog import RestoreDialog
+from hitouch.ui.calendar_import_dialog import CalendarImportDialog, calendar_files
 from hitouch.ui.calendar_menu import CalendarMenu
 from hitouch.ui.contact_dialog import ContactDialog
 from hitouch.ui.contacts_page import ContactsPage
@@ -41,7 +42,8 @@ class MainWindow(QMainWindow):
         self._settings_store = settings_store
         self.runner = ThreadedRunner()  # long work off the GUI thread; tests swap in InlineRunner
         self.exporter = Exporter(self, workspace)
-        self.setAcceptDrops(True)  # vCard and CSV files dropped on the window are imported
+        self._calendars_next: list[Path] = []  # calendars to import once the contacts import is done
+        self.setAcceptDrops(True)  # vCard, CSV and calendar files dropped on the window are imported
         self.setWindowTitle(tr("HiTouch — {name}").format(name=workspace.path.name))
         self.setWindowIcon(app_icon())
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
@@ -86,7 +88,8 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self.new_contact_action = self._action(tr("&New Contact…"), QKeySequence.StandardKey.New, self.add_contact, "newContactAction", "add-contact")
-        self.import_action = self._action(tr("&Import Contacts…"), "Ctrl+I", self.import_contacts, "importAction", "import")
+        self.import_action = self._action(tr("&Import…"), "Ctrl+I", self.import_contacts, "importAction", "import")
+        self.import_action.setToolTip(tr("Import contacts (vCard, CSV) or meetings (calendar .ics files)"))
         self.backup_action = self._action(tr("&Back Up Now"), "Ctrl+Shift+B", self.back_up, "backUpAction")
         self.restore_action = self._action(tr("&Restore from Backup…"), "Ctrl+Shift+R", self.restore_backup, "restoreAction")
         quit_action = self._action(tr("&Quit"), "Ctrl+Q", self.close, "quitAction")
@@ -231,11 +234,12 @@ class MainWindow(QMainWindow):
 
     def import_contacts(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, tr("Import contacts"), str(Path.home()),
-            tr("Contacts (*.vcf *.vcard *.csv);;All files (*)"),
+            self, tr("Import contacts or meetings"), str(Path.home()),
+            tr("Contacts and calendars (*.vcf *.vcard *.csv *.ics);;Contacts (*.vcf *.vcard *.csv);;"
+               "Calendars (*.ics);;All files (*)"),
         )
         if paths:
-            self.open_import_preview([Path(p) for p in paths])
+            self.open_files([Path(p) for p in paths])
 
     def open_import_preview(self, paths: list[Path]) -> ImportPreviewDialog:
         """Preview importing `paths`, then import them (the dialog runs the whole way)."""
@@ -247,6 +251,20 @@ class MainWindow(QMainWindow):
         dialog.start()
         return dialog
 
+    def open_calendar_import(self, paths: list[Path]) -> CalendarImportDialog:
+        """Preview importing the meetings of calendar files, then import them."""
+        dialog = CalendarImportDialog(self.ws, paths, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self.apply)
+        dialog.imported.connect(self._remember_calendar_import)
+        dialog.open()
+        dialog.start()
+        return dialog
+
+    def _remember_calendar_import(self, report) -> None:
+        self.history.push(tr("Import of {files}").format(files=", ".join(Path(f).name for f in report.files)),
+                          lambda: self.ws.calendar_import.undo(report.batch_id).changes)
+
     def _remember_import(self, report) -> None:
         self.history.push(tr("Import of {files}").format(files=", ".join(Path(f).name for f in report.files)),
                           lambda: self.ws.importing.undo(report.batch_id).changes)
@@ -255,14 +273,14 @@ class MainWindow(QMainWindow):
         self.exporter.ask_and_export(kind, self.runner)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if contact_files(event.mimeData()):
+        if contact_files(event.mimeData()) or calendar_files(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = contact_files(event.mimeData())
+        paths = contact_files(event.mimeData()) + calendar_files(event.mimeData())
         if paths:
             event.acceptProposedAction()
-            self.open_import_preview(paths)
+            self.open_files(paths)
 
     def back_up(self) -> None:
         path = guarded(self, self.ws.backups.back_up)
@@ -306,8 +324,23 @@ class MainWindow(QMainWindow):
             apply_theme("system")
 
     def open_files(self, paths: list[Path]) -> None:
-        """Files given to `hitouch FILE...` (a double-clicked vCard): on to the import preview."""
-        self.open_import_preview(paths)
+        """Files given to `hitouch FILE...`, dropped or chosen: contacts to the contacts import,
+        calendars (by their content) to the calendar import, after the contacts so that their
+        meetings find the people just imported."""
+        calendars = [Path(p) for p in paths if self.ws.calendar_import.is_calendar(p)]
+        contacts = [Path(p) for p in paths if Path(p) not in calendars]
+        if not contacts:
+            self.open_calendar_import(calendars)
+            return
+        dialog = self.open_import_preview(contacts)
+        if calendars:
+            self._calendars_next = calendars
+            dialog.finished.connect(self._open_calendars_next)
+
+    def _open_calendars_next(self) -> None:
+        calendars, self._calendars_next = self._calendars_next, []
+        if calendars:
+            self.open_calendar_import(calendars)
 
     def about(self) -> None:
         QMessageBox.about(

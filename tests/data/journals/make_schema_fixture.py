@@ -53,7 +53,9 @@ def build(path: Path) -> None:
                           new_value="Lagos Labs", batch_id=batch.id),
             JournalMeta(key="fixture", value=migrate.HEAD),
         ])
-        s.add_all(later_tables(zoe))
+        for row in later_tables(zoe):  # in order: a row may refer to one before it
+            s.add(row)
+            s.flush()
     ws.close()
     with sqlite3.connect(path) as db:  # one self-contained file, no -wal beside it
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -69,6 +71,18 @@ def later_tables(zoe: int) -> list:
                                          at=time(9, 30), summary="Coffee with Zoë Müller", yearly=False))
         rows.append(models.CalDavItem(calendar_url="https://dav.example/cal/hitouch/", uid=str(uuid.UUID(int=1)),
                                       href="/cal/hitouch/1.ics", etag='"e1"', fingerprint="f1"))
+    if hasattr(models.Interaction, "calendar_uid"):  # 0004: meetings imported from a calendar file
+        now = datetime(2026, 11, 22, 10, 0)
+        rows.append(models.ImportBatch(id=2, created_at=now, format="ics", files="calendar.ics", created=2, merged=0))
+        met = models.Interaction(occurred_on=date(2026, 11, 18), occurred_at=time(8, 30), channel="coffee",
+                                 note="Coffee at Web Summit", created_at=now, calendar_uid="met@example.com",
+                                 import_batch_id=2)
+        met.participants = [models.InteractionContact(contact_id=zoe, occurred_on=date(2026, 11, 18), face_to_face=True)]
+        rows.append(met)
+        rows.append(models.FollowUp(contact_id=zoe, kind="meeting", title="Board prep", due_on=date(2026, 12, 2),
+                                    due_time=time(14, 0), minutes=60, status="open", created_at=now, updated_at=now,
+                                    ical_uid=str(uuid.UUID(int=2)), ical_sequence=0, calendar_uid="prep@example.com",
+                                    import_batch_id=2))
     return rows
 
 
