@@ -99,6 +99,8 @@ def window_figures(journal: Path) -> dict:
         "rss_mb": rss_mb(),
     }
     window.close()
+    window.deleteLater()
+    app.processEvents()
     return figures
 
 
@@ -138,22 +140,32 @@ def fts_reference(journal: Path) -> dict:
 
 
 def search_plans(journal: Path) -> list[str]:
-    """No full scan of contacts or interactions per keystroke: the plans of HiTouch's search."""
+    """The steps of HiTouch's search plans that read rows without an index (FTS5 MATCH steps
+    use the full-text index and are left out). A full scan of a table would show here."""
     from hitouch.services.search_index import contact_ids_matching
 
+    import re
+
     db = sqlite3.connect(f"file:{journal}?mode=ro", uri=True)
-    seen: list[str] = []
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    full_scans: list[str] = []
     original = db.execute
 
     class Recorder:
         def execute(self, sql, params=()):
             if sql.lstrip().upper().startswith("SELECT"):
-                seen.extend(r[3] for r in original("EXPLAIN QUERY PLAN " + sql, params))
+                names = {t: t for t in tables} | {alias: table for table, alias in re.findall(
+                    r"(?:FROM|JOIN)\s+(\w+)\s+(?:AS\s+)?(\w+)", sql, re.I) if table in tables}
+                for row in original("EXPLAIN QUERY PLAN " + sql, params):
+                    step = row[3].split()
+                    if step[0] == "SCAN" and names.get(step[1]) and "VIRTUAL" not in step and "USING" not in step:
+                        full_scans.append(f"{names[step[1]]}")
             return original(sql, params)
 
-    contact_ids_matching(Recorder(), "dinner")
+    for query in ("m", "mu", "muller", "dinner", "o'brien"):
+        contact_ids_matching(Recorder(), query)
     db.close()
-    return [step for step in seen if step.startswith("SCAN") and "search" not in step]
+    return full_scans
 
 
 def bulk_reference(rows: int) -> dict:
@@ -217,10 +229,13 @@ def command_figures(journal: Path) -> dict:
 
 
 def ensure_journal(journal: Path) -> None:
-    if journal.exists():
-        return
-    print(f"making {journal} (a few minutes)…", file=sys.stderr)
-    subprocess.run([sys.executable, str(HERE / "make_journal.py"), "--out", str(journal)], check=True)
+    """Made when missing; upgraded (not timed) when an older HiTouch made it."""
+    if not journal.exists():
+        print(f"making {journal} (a few minutes)…", file=sys.stderr)
+        subprocess.run([sys.executable, str(HERE / "make_journal.py"), "--out", str(journal)], check=True)
+    from hitouch.store.journal import open_journal
+
+    open_journal(journal).close()
 
 
 def main() -> int:
@@ -263,7 +278,8 @@ def main() -> int:
         ("  reference: QSortFilterProxyModel per keystroke, median", f"{figures['proxy_keystroke_median_ms']} ms", ""),
         ("  reference: bare FTS5 prefix query, median / worst",
          f"{figures['fts_median_ms']} / {figures['fts_worst_ms']} ms", ""),
-        ("Full-table scans in the search's query plans", str(len(figures["search_full_scans"])), "0"),
+        ("Full-table scans in the search's query plans", str(len(figures["search_full_scans"])) +
+         (f" ({'; '.join(figures['search_full_scans'])})" if figures["search_full_scans"] else ""), "0"),
         ("Scroll to the last of the list", f"{figures['scroll_to_end_ms']} ms", "immediate"),
         ("Resident memory with the journal open", f"{figures['rss_mb']} MB", "< 300 MB"),
         ("hitouch --version, whole process", f"{figures['cli_version_ms']} ms",

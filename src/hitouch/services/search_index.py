@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from hitouch.domain.records import ContactRef, SearchHit, SearchResults
+from hitouch.domain.text import fold
 from hitouch.services.contact_rows import Connection, as_date, live_ids_by_name, marks, summaries
 
 # Name matches first, then company and title, emails, tags, phones, notes.
@@ -28,6 +29,12 @@ def contact_ids_matching(db: Connection, query: str, limit: int | None = None) -
     match = fts_query(query)
     if match is None:
         return live_ids_by_name(db)
+    words = _TOKEN.findall(fold(query))
+    if len(words) == 1 and len(words[0]) == 1:
+        # One letter, as in an address book: the names that start with it, in name order, from
+        # the name index. Ranking every word that starts with "m" would cost a sort of a fifth of
+        # a large journal on the first keystroke.
+        return names_starting_with(db, words[0], limit)
     limit_clause = f" LIMIT {int(limit)}" if limit else ""
     ids = [
         row[0]
@@ -51,8 +58,10 @@ def contact_ids_matching(db: Connection, query: str, limit: int | None = None) -
         related += [
             row[0]
             for row in db.execute(
+                # The newest matching notes, not the best-ranked: ranking every note that
+                # matches a short prefix would cost a sort of tens of thousands per keystroke.
                 "SELECT DISTINCT ic.contact_id FROM ("
-                "  SELECT rowid FROM interaction_search WHERE interaction_search MATCH ? ORDER BY rank LIMIT 500"
+                "  SELECT rowid FROM interaction_search WHERE interaction_search MATCH ? ORDER BY rowid DESC LIMIT 500"
                 ") hit JOIN interaction_contact ic ON ic.interaction_id = hit.rowid "
                 "JOIN contact c ON c.id = ic.contact_id AND c.deleted_at IS NULL",
                 (match,),
@@ -64,6 +73,18 @@ def contact_ids_matching(db: Connection, query: str, limit: int | None = None) -
             seen.add(contact_id)
             ids.append(contact_id)
     return ids[:limit] if limit else ids
+
+
+def names_starting_with(db: Connection, letter: str, limit: int | None = None) -> list[int]:
+    limit_clause = f" LIMIT {int(limit)}" if limit else ""
+    return [
+        row[0]
+        for row in db.execute(
+            "SELECT id FROM contact WHERE deleted_at IS NULL AND name_key >= ? AND name_key < ? "
+            f"ORDER BY name_key, id{limit_clause}",
+            (letter, letter + "\U0010ffff"),
+        )
+    ]
 
 
 def search_everything(db: Connection, query: str, limit: int = 50) -> SearchResults:

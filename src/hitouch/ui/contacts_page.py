@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -27,6 +27,9 @@ from hitouch.ui.delegates import TwoLineDelegate
 from hitouch.ui.formatting import tr
 from hitouch.ui.roles import Role
 from hitouch.ui.widgets import dim, heading
+
+
+DETAIL_DELAY_MS = 120
 
 
 class SearchBox(QLineEdit):
@@ -97,6 +100,8 @@ class ContactsPage(QStackedWidget):
         self.setObjectName("contactsPage")
         self._ws = workspace
         self._total = 0
+        self._everyone: list[int] = []
+        self._detail_pending = False
 
         self.welcome = Welcome()
         self.addWidget(self.welcome)
@@ -132,6 +137,10 @@ class ContactsPage(QStackedWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
+        self._detail_timer = QTimer(self)
+        self._detail_timer.setSingleShot(True)
+        self._detail_timer.setInterval(DETAIL_DELAY_MS)
+        self._detail_timer.timeout.connect(self.show_current_contact)
 
         self.count = dim(QLabel())
         self.count.setObjectName("contactCount")
@@ -162,16 +171,16 @@ class ContactsPage(QStackedWidget):
     # Searching --------------------------------------------------------------------------
 
     def search(self, text: str) -> None:
-        ids = self._ws.search.contact_ids(text) if text.strip() else self._ws.contacts.ids()
+        # Everyone, in name order, is kept from the last reload: clearing the box costs nothing.
+        ids = self._ws.search.contact_ids(text) if text.strip() else self._everyone
         self._show(text, ids)
 
     def reload(self) -> None:
         """Run the current search again (after contacts were added or removed)."""
-        everyone = self._ws.contacts.ids()
-        self._total = len(everyone)
+        self._everyone = self._ws.contacts.ids()
+        self._total = len(self._everyone)
         self.setCurrentIndex(self.CONTACTS if self._total else self.WELCOME)
-        text = self.search_box.text()
-        self._show(text, self._ws.search.contact_ids(text) if text.strip() else everyone)
+        self.search(self.search_box.text())
 
     def _show(self, text: str, ids: list[int]) -> None:
         current = self.current_contact_id()
@@ -212,6 +221,7 @@ class ContactsPage(QStackedWidget):
             self.search_box.clear()  # make sure the contact is in the list
             row = self.model.row_of(contact_id)
         self._select_row(row)
+        self.show_current_contact()
 
     def _select_row(self, row: int | None) -> None:
         if row is None:
@@ -229,7 +239,23 @@ class ContactsPage(QStackedWidget):
         self._select_row(max(0, min(self.model.rowCount() - 1, row + step)))
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        # The page follows once typing or arrowing pauses: each keystroke updates only the list.
+        self._detail_timer.start()
+
+    def show_current_contact(self) -> None:
+        """The contact page for the current row, now (or when this screen is next shown)."""
+        self._detail_timer.stop()
+        if not self.isVisible():
+            self._detail_pending = True  # Today is the home screen: no need to read a contact at start
+            return
+        self._detail_pending = False
+        current = self.list.currentIndex()
         self.detail.show_contact(current.data(Role.ContactId) if current.isValid() else None)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._detail_pending:
+            self.show_current_contact()
 
     # Changes ----------------------------------------------------------------------------
 

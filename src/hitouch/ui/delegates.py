@@ -27,12 +27,12 @@ class TwoLineDelegate(QStyledItemDelegate):
         return QSize(200, self.row_height(option.font))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        self.initStyleOption(option, index)
+        # Only the panel (selection, hover) is the style's; initStyleOption would ask the model
+        # for a dozen roles per row that this delegate never draws.
         style = option.widget.style() if option.widget else None
-        text = option.text
-        option.text = ""
+        text = index.data(Qt.ItemDataRole.DisplayRole)
         if style:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette = option.palette
         rect = option.rect.adjusted(MARGIN_X, MARGIN_Y, -MARGIN_X, -MARGIN_Y)
