@@ -218,6 +218,18 @@ def test_a_linkedin_row_and_a_phone_card_of_one_colleague_become_one_contact(wor
     assert people(workspace)["Zoë Müller"].emails == ["zoe@blueheron.example"]
 
 
+def test_two_people_of_one_name_at_one_company_with_their_own_emails_stay_two(workspace, tmp_path):
+    first = write(tmp_path, "a.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Li Wei\r\nORG:Jade Bridge\r\n"
+                                     "EMAIL:li.wei@jadebridge.cn\r\nEND:VCARD\r\n"
+                                     "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Li Wei\r\nORG:Jade Bridge\r\n"
+                                     "EMAIL:wei.li@jadebridge.cn\r\nEND:VCARD\r\n")
+    assert import_file(workspace, first).counts.created == 2
+    later = write(tmp_path, "b.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Li Wei\r\nORG:Jade Bridge\r\n"
+                                     "EMAIL:third.li@jadebridge.cn\r\nEND:VCARD\r\n")
+    counts = import_file(workspace, later).counts
+    assert (counts.created, counts.merged) == (1, 0)
+
+
 def test_a_merge_adds_what_is_new_fills_what_is_empty_and_throws_nothing_away(workspace, tmp_path):
     cid, _ = workspace.contacts.add(ContactCard(
         name="Zoë Müller", emails=[Labelled("zoe@fjord.vc", "work")], company="Fjord Ventures GmbH",

@@ -61,9 +61,27 @@ def name_company_key(name: str, company: str) -> str:
     return f"{fold(name)}\x1f{fold(company)}"
 
 
+# Kinds of key that name one person: two people with different ones are different people.
+PERSONAL_KINDS = ("email", "linkedin")
+
+
+def conflicting(a: Iterable[Key], b: Iterable[Key]) -> bool:
+    """Both have emails (or LinkedIn profiles), and none in common: not the same person,
+    however alike their names and companies."""
+    a, b = set(a), set(b)
+    for kind in PERSONAL_KINDS:
+        mine = {value for k, value in a if k == kind}
+        theirs = {value for k, value in b if k == kind}
+        if mine and theirs and not mine & theirs:
+            return True
+    return False
+
+
 def group(people: list[Person]) -> list[Person]:
-    """People sharing any key become one, in the order they first appear."""
+    """People sharing an identifying key become one, in the order they first appear; then those
+    with the same name at the same company, unless their emails or profiles say otherwise."""
     parent = list(range(len(people)))
+    keys: dict[int, set[Key]] = {i: set(person.keys) for i, person in enumerate(people)}
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -71,13 +89,23 @@ def group(people: list[Person]) -> list[Person]:
             i = parent[i]
         return i
 
-    first_with: dict[Key, int] = {}
-    for i, person in enumerate(people):
-        for key in person.keys:
-            j = first_with.setdefault(key, i)
-            a, b = root(i), root(j)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
+    def union(i: int, j: int) -> None:
+        a, b = root(i), root(j)
+        if a != b:
+            low, high = min(a, b), max(a, b)
+            parent[high] = low
+            keys[low] |= keys.pop(high)
+
+    for by_name in (False, True):
+        first_with: dict[Key, int] = {}
+        for i, person in enumerate(people):
+            for key in person.keys:
+                if (key[0] == "name") != by_name:
+                    continue
+                j = first_with.setdefault(key, i)
+                if by_name and conflicting(keys[root(i)], keys[root(j)]):
+                    continue
+                union(i, j)
     members: dict[int, list[Person]] = {}
     for i, person in enumerate(people):
         members.setdefault(root(i), []).append(person)

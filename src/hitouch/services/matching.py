@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from hitouch.domain.records import ContactRef
 from hitouch.domain.text import fold
-from hitouch.services.import_people import Key, Person, combine
+from hitouch.services.import_people import Key, Person, combine, conflicting
 from hitouch.store.chunking import chunks
 from hitouch.store.models import Contact, ContactEmail, ContactPhone, ContactUrl
 
@@ -48,11 +48,32 @@ def exact_targets(session: Session, people: Sequence[Person]) -> list[int | None
     for kind, values in wanted.items():
         for value, contact_id in _look_up(session, kind, sorted(values)):
             found[(kind, value)].add(contact_id)
+    by_name = sorted({cid for (kind, _), ids in found.items() if kind == "name" for cid in ids})
+    their_keys = _personal_keys(session, by_name)
     targets: list[int | None] = []
     for person in people:
-        votes = Counter(cid for key in person.keys for cid in found.get(key, ()))
+        votes = Counter(
+            cid for key in person.keys for cid in found.get(key, ())
+            if key[0] != "name" or not conflicting(person.keys, their_keys.get(cid, ()))
+        )
         targets.append(min(votes, key=lambda cid: (-votes[cid], cid)) if votes else None)
     return targets
+
+
+def _personal_keys(session: Session, ids: list[int]) -> dict[int, list[Key]]:
+    """The emails and LinkedIn profiles of contacts that matched by name and company only."""
+    keys: dict[int, list[Key]] = defaultdict(list)
+    for chunk in chunks(ids):
+        for cid, address in session.execute(
+            select(ContactEmail.contact_id, ContactEmail.address_key).where(ContactEmail.contact_id.in_(chunk))
+        ):
+            keys[cid].append(("email", address))
+        for cid, key in session.execute(
+            select(ContactUrl.contact_id, ContactUrl.url_key)
+            .where(ContactUrl.contact_id.in_(chunk), ContactUrl.kind == "linkedin")
+        ):
+            keys[cid].append(("linkedin", key))
+    return keys
 
 
 def _look_up(session: Session, kind: str, values: list[str]):

@@ -153,8 +153,6 @@ class CalendarImportDialog(ImportSteps):
         return page
 
     def _build_summary(self, report: CalendarReport) -> QWidget:
-        page = QWidget()
-        page.setObjectName("calendarImportSummary")
         c = report.counts
         stats = _stats("calendarSummaryCounts")
         stats.show_values(interactions=c.interactions, followups=c.followups, unchanged=c.unchanged,
@@ -165,34 +163,10 @@ class CalendarImportDialog(ImportSteps):
             lines.append(plural(len(report.problems), tr("This event of the calendars could not be imported:"),
                                 tr("These {n} events of the calendars could not be imported:")).format(
                                     n=len(report.problems)))
-        self.summary_text = QLabel(" ".join(lines))
-        self.summary_text.setObjectName("calendarSummaryText")
-        self.summary_text.setWordWrap(True)
-        self.undo_button = QPushButton(tr("Undo This Import"))
-        self.undo_button.setObjectName("undoImportButton")
-        self.undo_button.setToolTip(tr("Remove the journal entries and follow-ups this import made"))
-        self.undo_button.clicked.connect(self.undo)
-        close = QPushButton(tr("Close"))
-        close.setObjectName("closeImportButton")
-        close.setDefault(True)
-        close.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addStretch()
-        buttons.addWidget(self.undo_button)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(page)
-        layout.addWidget(heading(tr("Import done"), 1.3))
-        layout.addSpacing(8)
-        layout.addWidget(stats)
-        layout.addSpacing(8)
-        layout.addWidget(self.summary_text)
-        if report.problems:
-            layout.addWidget(plan_table(ProblemsModel(report.problems, page), "calendarSummaryProblemList",
-                                        tr("Problems")), 1)
-        else:
-            layout.addStretch()
-        layout.addLayout(buttons)
-        return page
+        problems = (plan_table(ProblemsModel(report.problems, self), "calendarSummaryProblemList", tr("Problems"))
+                    if report.problems else None)
+        return self.summary_page("calendarImportSummary", stats, lines, "calendarSummaryText",
+                                 tr("Remove the journal entries and follow-ups this import made"), problems)
 
 
 def _stats(name: str) -> Stats:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
@@ -28,7 +27,7 @@ from hitouch.ui.formatting import medium_date, short_date, tr
 from hitouch.ui.paged_model import Column, PagedTableModel, RecordsTableModel
 from hitouch.ui.roles import Role
 from hitouch.ui.tables import record_table
-from hitouch.ui.widgets import dim, heading
+from hitouch.ui.widgets import RedrawnWhenShown, dim, heading
 
 def event_columns() -> list[Column[EventSummary]]:
     return [
@@ -160,7 +159,7 @@ class EventDetail(QWidget):
             self.openContact.emit(person.contact.id)
 
 
-class EventsPage(QSplitter):
+class EventsPage(RedrawnWhenShown, QSplitter):
     changed = Signal(object)
     openContact = Signal(int)
 
@@ -172,7 +171,6 @@ class EventsPage(QSplitter):
         self.setAccessibleName(tr("Events"))
         self.setChildrenCollapsible(False)
         self._ws = workspace
-        self._stale = True
 
         self.model: PagedTableModel[EventSummary] = PagedTableModel(
             event_columns(), workspace.event_people.summaries, lambda e: e.id, self)
@@ -210,14 +208,10 @@ class EventsPage(QSplitter):
 
     def apply(self, changes: Changes) -> None:
         if changes.events or changes.contact_set or changes.followups or changes.referrals or changes.interactions:
-            self._stale = True
-            if self.isVisible() and self.right.currentIndex() != self.MODE:
-                self.reload()
+            self.redraw_soon()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.reload()
-        super().showEvent(event)
+    def may_redraw_now(self) -> bool:
+        return self.right.currentIndex() != self.MODE  # not under the fingers typing in event mode
 
     def reload(self) -> None:
         self._stale = False

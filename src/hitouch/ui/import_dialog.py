@@ -194,8 +194,6 @@ class ImportPreviewDialog(ImportSteps):
             self.notice.show()
 
     def _build_summary(self, report: ImportReport) -> QWidget:
-        page = QWidget()
-        page.setObjectName("importSummary")
         c = report.counts
         stats = Stats("importSummaryCounts", (("created", tr("new contacts")), ("merged", tr("merged")),
                                               ("unchanged", tr("unchanged")), ("problems", tr("problems"))))
@@ -211,30 +209,7 @@ class ImportPreviewDialog(ImportSteps):
             lines.append(plural(len(report.problems), tr("This line of the files could not be imported:"),
                                 tr("These {n} lines of the files could not be imported:")).format(
                                     n=len(report.problems)))
-        self.summary_text = QLabel(" ".join(lines))
-        self.summary_text.setObjectName("importSummaryText")
-        self.summary_text.setWordWrap(True)
-        self.undo_button = QPushButton(tr("Undo This Import"))
-        self.undo_button.setObjectName("undoImportButton")
-        self.undo_button.setToolTip(tr("Remove the new contacts and take back what was added to the others"))
-        self.undo_button.clicked.connect(self.undo)
-        close = QPushButton(tr("Close"))
-        close.setObjectName("closeImportButton")
-        close.setDefault(True)
-        close.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addStretch()
-        buttons.addWidget(self.undo_button)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(page)
-        layout.addWidget(heading(tr("Import done"), 1.3))
-        layout.addSpacing(8)
-        layout.addWidget(stats)
-        layout.addSpacing(8)
-        layout.addWidget(self.summary_text)
-        if report.problems:
-            layout.addWidget(plan_table(ProblemsModel(report.problems, page), "summaryProblemList", tr("Problems")), 1)
-        else:
-            layout.addStretch()
-        layout.addLayout(buttons)
-        return page
+        problems = (plan_table(ProblemsModel(report.problems, self), "summaryProblemList", tr("Problems"))
+                    if report.problems else None)
+        return self.summary_page("importSummary", stats, lines, "importSummaryText",
+                                 tr("Remove the new contacts and take back what was added to the others"), problems)

@@ -149,3 +149,41 @@ class ImportSteps(QDialog):
         layout.addStretch()
         layout.addLayout(buttons)
         self._show(page)
+
+    def summary_page(
+        self, page_name: str, stats: QWidget, lines: list[str], text_name: str, undo_tip: str,
+        problems: QWidget | None,
+    ) -> QWidget:
+        """The last step: what was done, the problems if any, Undo and Close."""
+        page = QWidget()
+        page.setObjectName(page_name)
+        self.summary_text = QLabel(" ".join(lines))
+        self.summary_text.setObjectName(text_name)
+        self.summary_text.setWordWrap(True)
+        self.undo_button = QPushButton(tr("Undo This Import"))
+        self.undo_button.setObjectName("undoImportButton")
+        self.undo_button.setToolTip(undo_tip)
+        self.undo_button.clicked.connect(self.undo)
+        close = QPushButton(tr("Close"))
+        close.setObjectName("closeImportButton")
+        close.setDefault(True)
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.undo_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(page)
+        layout.addWidget(heading(tr("Import done"), 1.3))
+        layout.addSpacing(8)
+        layout.addWidget(stats)
+        layout.addSpacing(8)
+        layout.addWidget(self.summary_text)
+        if problems is not None:
+            layout.addWidget(problems, 1)
+        else:
+            layout.addStretch()
+        layout.addLayout(buttons)
+        return page
+
+    def undo(self) -> None:
+        raise NotImplementedError

@@ -1,21 +1,22 @@
 """Insights: how the network changes month by month, drawn with QtCharts.
 
 The figures are counted off the GUI thread (on a large journal that takes a moment) and drawn
-when they arrive; the page recounts only when shown after something changed.
+when they arrive; the page counts again only when shown after something changed.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QPercentBarSeries, QValueAxis
-from PySide6.QtCore import QDate, QLocale, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtGui import QColor, QPainter, QPalette, QShowEvent
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from hitouch.domain.insights import Insights
 from hitouch.services.changes import Changes
 from hitouch.services.workspace import Workspace
+from hitouch.ui.background import Runner, Task, message_for
 from hitouch.ui.formatting import tr
-from hitouch.ui.widgets import dim, heading
+from hitouch.ui.widgets import RedrawnWhenShown, dim, heading
 
 MONTHS = 12
 # Small accents that read on light and dark backgrounds alike.
@@ -24,35 +25,18 @@ KEPT, MISSED = QColor("#2e9d4a"), QColor("#d0503c")
 GIVEN, RECEIVED = QColor("#3a7bd5"), QColor("#9b59b6")
 
 
-class _Counted(QObject):
-    done = Signal(object)
-
-
-class _CountJob(QRunnable):
-    def __init__(self, workspace: Workspace, months: int) -> None:
-        super().__init__()
-        self._ws = workspace
-        self._months = months
-        self.signals = _Counted()
-
-    def run(self) -> None:
-        self.signals.done.emit(self._ws.insights.months(self._months))
-
-
-class InsightsPage(QScrollArea):
+class InsightsPage(RedrawnWhenShown, QScrollArea):
     updated = Signal()  # the charts were redrawn
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("insightsPage")
         self.setAccessibleName(tr("Insights"))
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._ws = workspace
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._stale = True
-        self._counting = False
+        self._runner = runner
+        self._task: Task | None = None  # the count under way
         self.insights: Insights | None = None
 
         body = QWidget()
@@ -86,36 +70,36 @@ class InsightsPage(QScrollArea):
     # Refreshing -------------------------------------------------------------------------
 
     def apply(self, _changes: Changes) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.recount()
+        self.redraw_soon()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.recount()
-        super().showEvent(event)
-
-    def recount(self) -> None:
+    def reload(self) -> None:
+        """Count again, off the GUI thread; a change during a count is counted once it arrives."""
         self._stale = False
-        if self._counting:
-            self._stale = True  # counted again when this count arrives
+        if self._task is not None:
+            self._stale = True
             return
-        self._counting = True
-        job = _CountJob(self._ws, MONTHS)
-        job.signals.done.connect(self._counted, Qt.ConnectionType.QueuedConnection)
-        self._pool.start(job)
+        insights = self._ws.insights
+        self._task = Task(lambda _progress, _cancelled: insights.months(MONTHS), self)
+        self._task.succeeded.connect(self._counted)
+        self._task.failed.connect(lambda error: self._failed(message_for(error)))
+        self._runner.start(self._task)
 
     def wait(self) -> None:
         """Let a count in progress finish (before the journal closes)."""
-        self._pool.waitForDone()
+        if self._task is not None:
+            self._task.wait(30)
+
+    def _failed(self, message: str) -> None:
+        self._task = None
+        self.headline.setText(message)
 
     def _counted(self, insights: Insights) -> None:
-        self._counting = False
+        self._task = None
         self.insights = insights
         self._draw(insights)
         self.updated.emit()
         if self._stale and self.isVisible():
-            self.recount()
+            self.reload()
 
     # Drawing ----------------------------------------------------------------------------
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from hitouch.domain.referrals import ReferralBalance, ReferralRecord, amount_text
@@ -16,7 +15,7 @@ from hitouch.ui.paged_model import Column, PagedTableModel, RecordsTableModel
 from hitouch.ui.referral_dialog import ReferralDialog
 from hitouch.ui.roles import Role
 from hitouch.ui.tables import record_table
-from hitouch.ui.widgets import dim, heading
+from hitouch.ui.widgets import RedrawnWhenShown, dim, heading
 
 
 def standing(balance: ReferralBalance) -> str:
@@ -56,7 +55,7 @@ def ledger_columns() -> list[Column[ReferralRecord]]:
     ]
 
 
-class ReferralsPage(QSplitter):
+class ReferralsPage(RedrawnWhenShown, QSplitter):
     changed = Signal(object)
     openContact = Signal(int)
 
@@ -66,7 +65,6 @@ class ReferralsPage(QSplitter):
         self.setAccessibleName(tr("Referrals"))
         self.setChildrenCollapsible(False)
         self._ws = workspace
-        self._stale = True
 
         self.balance_model: RecordsTableModel[ReferralBalance] = RecordsTableModel(balance_columns(), self)
         self.balance = record_table(self.balance_model, "referralBalance", tr("Balance per person"))
@@ -115,14 +113,7 @@ class ReferralsPage(QSplitter):
 
     def apply(self, changes: Changes) -> None:
         if changes.referrals or changes.contact_set or changes.contacts:
-            self._stale = True
-            if self.isVisible():
-                self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.reload()
-        super().showEvent(event)
+            self.redraw_soon()
 
     def reload(self) -> None:
         self._stale = False

@@ -27,7 +27,7 @@ class RelationshipPages:
         self.today = TodayPage(ws)
         self.events = EventsPage(ws)
         self.referrals = ReferralsPage(ws)
-        self.insights = InsightsPage(ws)
+        self.insights = InsightsPage(ws, window.runner)
         for page in (self.today, self.events, self.referrals, self.insights):
             window.pages.addWidget(page)
         for page in (self.today, self.events, self.referrals):

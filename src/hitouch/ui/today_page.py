@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from hitouch.domain.followups import FollowUpRecord
@@ -17,13 +16,13 @@ from hitouch.ui.agenda_rows import AgendaRow, SnoozeButton, followup_detail
 from hitouch.ui.coffee_dialog import CoffeeDialog
 from hitouch.ui.dialogs import guarded
 from hitouch.ui.formatting import birthday_text, long_date, relative_day, tr
-from hitouch.ui.widgets import dim, heading
+from hitouch.ui.widgets import RedrawnWhenShown, dim, heading
 
 WEEK = 7
 SHOWN_PER_SECTION = 12  # the rest are counted, not drawn: Today is a list to act on, not an archive
 
 
-class TodayPage(QScrollArea):
+class TodayPage(RedrawnWhenShown, QScrollArea):
     changed = Signal(object)  # Changes from an action taken here
     openContact = Signal(int)
     logRequested = Signal(int)
@@ -36,22 +35,14 @@ class TodayPage(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._ws = workspace
-        self._stale = True
         self.agenda: Agenda | None = None
         self._layout = QVBoxLayout()
 
     # Refreshing -------------------------------------------------------------------------
 
     def apply(self, _changes: Changes) -> None:
-        """Anything can change the day's list; redraw now if shown, else when next shown."""
-        self._stale = True
-        if self.isVisible():
-            self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.reload()
-        super().showEvent(event)
+        """Anything can change the day's list."""
+        self.redraw_soon()
 
     def reload(self) -> None:
         self._stale = False

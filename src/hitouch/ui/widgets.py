@@ -74,3 +74,26 @@ class Chip(QLabel):
         self.setStyleSheet(
             f"QLabel {{ color: {color}; border: 1px solid {color}; border-radius: 9px; padding: 1px 8px; }}"
         )
+
+
+class RedrawnWhenShown:
+    """For a screen (mixed in before its Qt class): what changed is redrawn now if the screen is
+    on show, else when it is next shown. The screen defines `reload()`, which redraws it all."""
+
+    _stale = True
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def redraw_soon(self) -> None:
+        self._stale = True
+        if self.isVisible() and self.may_redraw_now():
+            self.reload()
+
+    def may_redraw_now(self) -> bool:
+        return True
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
