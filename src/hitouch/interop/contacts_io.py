@@ -15,7 +15,7 @@ from hitouch.interop.csv_read import csv_text, layout_name, read_csv, table_of
 from hitouch.interop.csv_table import is_preamble
 from hitouch.interop.csv_write import write_csv
 from hitouch.interop.results import ReadResult, UnreadableFile, file_bytes
-from hitouch.interop.text_decoding import file_text, looks_binary
+from hitouch.interop.text_decoding import file_text, looks_binary, without_stray_nuls
 from hitouch.interop.vcard_read import read_vcards
 from hitouch.interop.vcard_write import write_vcards
 
@@ -79,7 +79,7 @@ def read_contacts_bytes(
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
     chosen = detect_format(data, filename) if format == "auto" else format
     if chosen == "vcard":
-        return read_vcards(data, filename, region)
+        return read_vcards(without_stray_nuls(data), filename, region)
     if looks_binary(data):
         raise UnreadableFile(filename, "it is a binary file, not a CSV file")
     return read_csv(data, filename, "auto" if format == "auto" else chosen, mapping, region)

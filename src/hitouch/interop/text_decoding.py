@@ -28,8 +28,17 @@ def utf16_codec(data: bytes) -> str | None:
 
 
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes that are not UTF-16's: an image, an archive, a database."""
-    return b"\x00" in data[:8192] and utf16_codec(data) is None
+    """NUL bytes that are not UTF-16's, in a file that does not begin like a card or a calendar:
+    an image, an archive, a database. Stray NULs inside cards are dropped by the readers."""
+    head = data[:8192]
+    if b"\x00" not in head or utf16_codec(data) is not None:
+        return False
+    return not head.lstrip(b"\xef\xbb\xbf \t\r\n\x00").upper().startswith(b"BEGIN:V")
+
+
+def without_stray_nuls(data: bytes) -> bytes:
+    """NUL bytes in a text file (not UTF-16) carry nothing: they go."""
+    return data if utf16_codec(data) is not None else data.replace(b"\x00", b"")
 
 
 def file_text(data: bytes) -> str:
