@@ -1,11 +1,11 @@
 """Screenshots of every main screen, light and dark, on an invented demo journal.
 
-    .venv/bin/python packaging/screenshots.py [OUT_DIR]      (default: docs/screenshots)
+    .venv/bin/python packaging/screenshots.py [OUT_DIR] [--offscreen]   (default: docs/screenshots)
 
-The demo journal is built through the services, as the window would build it. Screens are
-rendered with Qt's offscreen platform and grabbed from the widgets themselves, so the pictures
-are the same on every machine and need no display; the frozen app is checked on a real X
-server (Xvfb) by packaging/check_frozen.sh. A new screen is one more line in SHOTS.
+The demo journal is built through the services, as the window would build it. The app runs on a
+real X server: a private Xvfb started here (Debian's xvfb), with Qt's xcb platform; each screen
+is grabbed from its widgets. Without Xvfb on the machine, or with --offscreen, Qt's offscreen
+platform draws the same pictures with no display at all. A new screen is one more line in SHOTS.
 """
 
 from __future__ import annotations
@@ -17,8 +17,35 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import shutil
+import subprocess
+import time as clock_time
+
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="hitouch-shots-")  # not the user's preferences
+
+
+def start_display() -> subprocess.Popen | None:
+    """A private Xvfb on a free display number, for Qt's xcb platform; None to draw offscreen."""
+    if "--offscreen" in sys.argv or shutil.which("Xvfb") is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        return None
+    for number in range(90, 130):
+        if Path(f"/tmp/.X11-unix/X{number}").exists():
+            continue
+        server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(50):
+            if Path(f"/tmp/.X11-unix/X{number}").exists():
+                os.environ["DISPLAY"] = f":{number}"
+                os.environ["QT_QPA_PLATFORM"] = "xcb"
+                return server
+            clock_time.sleep(0.1)
+        server.kill()
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    return None
+
+
+DISPLAY_SERVER = start_display()
 
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QWidget
@@ -313,4 +340,9 @@ def main(out: Path = OUT) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT))
+    folders = [a for a in sys.argv[1:] if not a.startswith("--")]
+    try:
+        raise SystemExit(main(Path(folders[0]) if folders else OUT))
+    finally:
+        if DISPLAY_SERVER is not None:
+            DISPLAY_SERVER.terminate()
