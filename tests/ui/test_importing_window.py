@@ -200,6 +200,19 @@ def test_undo_from_the_summary_takes_the_import_back(inline, services, people_vc
     assert not dialog.findChild(QPushButton, "undoImportButton").isEnabled()
 
 
+def test_ctrl_z_in_the_window_takes_the_last_import_back(inline, qtbot, services, people_vcf):
+    cid, _ = services.contacts.add(ContactCard(name="Ravi Patel", emails=[Labelled("ravi@example.com")]))
+    inline.contacts.reload()
+    dialog = inline.open_import_preview([people_vcf])
+    dialog.findChild(QPushButton, "importButton").click()
+    dialog.accept()
+    assert len(names_in_list(inline)) == 3
+    assert "Import of people.vcf" in inline.undo_action.text()
+    qtbot.keyClick(inline, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert names_in_list(inline) == ["Ravi Patel"]
+    assert services.contacts.summaries([cid])[0].phones == []
+
+
 def test_a_file_that_cannot_be_read_is_named_and_nothing_is_imported(inline, services, people_vcf, tmp_path):
     dialog = inline.open_import_preview([people_vcf, tmp_path / "gone.vcf"])
     text = dialog.findChild(QWidget, "importMessageText").text()
