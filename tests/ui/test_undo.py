@@ -49,3 +49,25 @@ def test_merge_two_selected_contacts_then_undo(window, qtbot, services, when_dia
     assert names(window) == ["Kate Johnson", "Katherine Johnson"]
     assert services.contacts.summaries([a])[0].emails == ["kate@nasa.example"]
     assert services.contacts.summaries([b])[0].emails == []
+
+
+def test_edit_trash_lists_deleted_contacts_and_brings_them_back(window, services, when_dialog_opens):
+    from PySide6.QtWidgets import QTableView
+
+    keep, _ = services.contacts.add(ContactCard(name="Still Here"))
+    gone, _ = services.contacts.add(ContactCard(name="Deleted Last Week"))
+    services.contacts.delete([gone])
+    window.contacts.reload()
+    seen = {}
+
+    def restore(dialog):
+        table = dialog.findChild(QTableView, "trashList")
+        seen["rows"] = [table.model().index(r, 0).data() for r in range(table.model().rowCount())]
+        table.selectRow(0)
+        dialog.accept()
+
+    when_dialog_opens("trashDialog", restore)
+    window.trash_action.trigger()
+    assert seen["rows"] == ["Deleted Last Week"]
+    assert names(window) == ["Deleted Last Week", "Still Here"]
+    assert services.trash.list() == []

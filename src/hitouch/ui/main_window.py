@@ -29,6 +29,7 @@ from hitouch.ui.relationship_pages import RelationshipPages
 from hitouch.ui.settings_dialog import SettingsDialog
 from hitouch.ui.settings_store import SettingsStore
 from hitouch.ui.theme import apply_theme
+from hitouch.ui.trash_dialog import TrashDialog
 from hitouch.ui.undo import UndoHistory
 
 
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.undo_action = self._action(tr("&Undo"), QKeySequence.StandardKey.Undo, self.undo, "undoAction", "undo")
         self.find_action = self._action(tr("&Find"), QKeySequence.StandardKey.Find, self.focus_search, "findAction", "search")
         self.merge_action = self._action(tr("&Merge Contacts…"), "Ctrl+M", self.merge_selected, "mergeContactsAction")
+        self.trash_action = self._action(tr("&Trash…"), "Ctrl+Shift+T", self.open_trash, "trashAction")
         self.edit_action = self._action(tr("&Edit Contact…"), "Ctrl+E", self.edit_current, "editContactAction")
         self.delete_action = self._action(tr("&Delete Contact"), QKeySequence.StandardKey.Delete, self.delete_selected, "deleteContactAction")
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -120,7 +122,8 @@ class MainWindow(QMainWindow):
         edit_menu = menu.addMenu(tr("&Edit"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addSeparator()
-        edit_menu.addActions([self.find_action, self.edit_action, self.merge_action, self.delete_action])
+        edit_menu.addActions([self.find_action, self.edit_action, self.merge_action, self.delete_action,
+                              self.trash_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.preferences_action)
         journal_menu = menu.addMenu(tr("&Journal"))
@@ -212,6 +215,12 @@ class MainWindow(QMainWindow):
         self.history.push(tr("Merge {other} into {keep}").format(other=other.name, keep=keep.name),
                           lambda: self.ws.contacts.unmerge(record))
         self.statusBar().showMessage(tr("Merged. Ctrl+Z takes it back."), 6000)
+
+    def open_trash(self) -> None:
+        dialog = TrashDialog(self.ws, self)
+        if dialog.exec() and dialog.changes is not None:
+            self.apply(dialog.changes)
+            self.statusBar().showMessage(tr("Brought back from the trash."), 4000)
 
     def undo(self) -> None:
         description = self.history.next_description()
