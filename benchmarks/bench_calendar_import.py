@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import tempfile
 import time
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("TZ", "Europe/London")

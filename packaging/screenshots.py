@@ -311,7 +311,7 @@ SHOTS: dict[str, Callable[[MainWindow, dict[str, int]], QWidget]] = {
 
 
 def main(out: Path = OUT) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 (kept alive while windows exist)
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:

@@ -93,7 +93,7 @@ def test_a_moved_follow_up_is_updated_with_a_raised_sequence(workspace, account,
 def test_done_and_deleted_follow_ups_are_removed(workspace, account, radicale, adaeze):
     done, deleted, kept = (add_followup(workspace, adaeze, date(2026, 12, d)) for d in (1, 2, 3))
     trashed_contact, _ = workspace.contacts.add(ContactCard(name="Marcus O'Brien"))
-    trashed = add_followup(workspace, trashed_contact, date(2026, 12, 4))
+    add_followup(workspace, trashed_contact, date(2026, 12, 4))
     sync(workspace, account, radicale)
     finish_followup(workspace, done)
     delete_followup(workspace, deleted)

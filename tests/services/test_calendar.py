@@ -132,7 +132,7 @@ def test_each_calendar_file_gets_its_own_round(workspace, adaeze, tmp_path):
 def test_days_keeps_what_is_due_soon_and_does_not_cancel_the_rest(workspace, adaeze, tmp_path):
     overdue = add_followup(workspace, adaeze, date(2026, 11, 15))
     soon = add_followup(workspace, adaeze, date(2026, 11, 29))
-    later = add_followup(workspace, adaeze, date(2027, 1, 10))
+    add_followup(workspace, adaeze, date(2027, 1, 10))
     out = tmp_path / "week.ics"
     workspace.calendar.write_file(out)  # everything, once
     week = workspace.calendar.write_file(out, days=7)

@@ -5,9 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
 
-from hitouch.domain.cards import ContactCard
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SECRET = "negotiating the Lisbon office lease"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 
 import pytest
-from PySide6.QtWidgets import QStatusBar
 
 from hitouch.app import start_gui
 from hitouch.paths import APP_ID

@@ -50,8 +50,3 @@ def parse_period(text: str) -> tuple[int, str]:
     if not m or int(m[1]) == 0:
         raise ValueError(f"not a period: {text!r} (use N followed by d, w or m, e.g. 2w)")
     return int(m[1]), m[2]
-
-
-def add_period(day: date, count: int, unit: str) -> date:
-    unit_name = {"d": "days", "w": "weeks", "m": "months"}[unit]
-    return day + relativedelta(**{unit_name: count})

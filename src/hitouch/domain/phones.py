@@ -28,11 +28,6 @@ def to_e164(raw: str, region: str | None = None) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def normalise_phone(raw: str, region: str | None = None) -> str:
-    """What we store and show: E.164 where parseable, otherwise the text as given."""
-    return to_e164(raw, region) or raw.strip()
-
-
 def pretty_phone(number: str) -> str:
     """'+442079460958' -> '+44 20 7946 0958'; anything else as it is."""
     if not number.startswith("+"):

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hitouch.domain.birthday import Birthday
 from hitouch.domain.cards import Labelled
 from hitouch.domain.records import (
     ContactDetail,
@@ -27,13 +25,10 @@ from hitouch.store.models import (
     Contact,
     ContactEmail,
     ContactEvent,
-    ContactPhone,
     ContactPhoto,
     ContactTag,
     ContactUpdate,
-    ContactUrl,
     Event,
-    FollowUp,
     Interaction,
     InteractionContact,
     Tag,
@@ -110,26 +105,6 @@ def _met_in_person_clause():
     return face_to_face.exists() | at_event.exists()
 
 
-def met_in_person_ids(session: Session, ids: Sequence[int]) -> set[int]:
-    met: set[int] = set()
-    for chunk in chunks(ids):
-        met.update(
-            session.scalars(
-                select(InteractionContact.contact_id).distinct().where(
-                    InteractionContact.contact_id.in_(chunk), InteractionContact.face_to_face.is_(True)
-                )
-            )
-        )
-        met.update(
-            session.scalars(
-                select(ContactEvent.contact_id).distinct().where(
-                    ContactEvent.contact_id.in_(chunk), ContactEvent.in_person.is_(True)
-                )
-            )
-        )
-    return met
-
-
 def raw(session: Session):
     """The DB-API connection under the session, inside its transaction, for plain-SQL readers."""
     return session.connection().connection.driver_connection
@@ -138,15 +113,6 @@ def raw(session: Session):
 def summaries(session: Session, ids: Sequence[int]) -> list[ContactSummary]:
     """Summaries for `ids`, in the order given; missing ids are left out."""
     return contact_rows.summaries(raw(session), ids)
-
-
-def open_followup():
-    return (FollowUp.status == "open") & FollowUp.deleted_at.is_(None)
-
-
-def effective_due():
-    """A snoozed follow-up is due when its snooze ends."""
-    return func.max(FollowUp.due_on, func.coalesce(FollowUp.snoozed_until, FollowUp.due_on))
 
 
 def detail(session: Session, contact_id: int) -> ContactDetail:

@@ -12,7 +12,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from hitouch.services.changes import Changes
 from hitouch.services.errors import JournalError, UserError
 from hitouch.services.workspace import Workspace
-from hitouch.settings import Settings
 from hitouch.ui.background import Runner, Task, message_for
 
 
