@@ -50,6 +50,11 @@ def plan_table(model, name: str, accessible_name: str, hint: str = "") -> QWidge
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     view.setWordWrap(False)
     view.setAlternatingRowColors(True)
+    # The style's own box is dark on dark in the dark theme: a plain one in the palette's text colour.
+    view.setStyleSheet(
+        "QTableView::indicator { width: 12px; height: 12px; border: 1px solid palette(text); border-radius: 2px; }"
+        "QTableView::indicator:checked { background: palette(highlight); border-color: palette(highlight); }"
+    )
     header = view.horizontalHeader()
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
     header.resizeSection(0, 200)
