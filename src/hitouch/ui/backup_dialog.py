@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QDateTime, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QDateTime, QLocale
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -19,8 +19,7 @@ from hitouch.services.changes import Changes
 from hitouch.services.safety import BackupInfo, Backups
 from hitouch.ui.dialogs import guarded
 from hitouch.ui.formatting import tr
-
-Index = QModelIndex | QPersistentModelIndex
+from hitouch.ui.paged_model import Column, RecordsTableModel
 
 def reason_text(reason: str) -> str:
     if reason.startswith("before-upgrade"):
@@ -32,40 +31,15 @@ def reason_text(reason: str) -> str:
     return tr("Daily")
 
 
-class BackupListModel(QAbstractTableModel):
-    HEADERS = ("Made", "Contacts", "Size", "Why")
-
-    def __init__(self, backups: list[BackupInfo], parent=None) -> None:
-        super().__init__(parent)
-        self.backups = backups
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.backups)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        backup = self.backups[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                QLocale().toString(QDateTime(backup.created), QLocale.FormatType.ShortFormat),
-                QLocale().toString(backup.contacts) if backup.contacts is not None else tr("unreadable"),
-                QLocale().formattedDataSize(backup.size),
-                reason_text(backup.reason),
-            )[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (1, 2):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return str(backup.path)
-        return None
+def backup_columns() -> list[Column[BackupInfo]]:
+    locale = QLocale()
+    return [
+        Column(tr("Made"), lambda b: locale.toString(QDateTime(b.created), QLocale.FormatType.ShortFormat)),
+        Column(tr("Contacts"), lambda b: locale.toString(b.contacts) if b.contacts is not None else tr("unreadable"),
+               align_right=True),
+        Column(tr("Size"), lambda b: locale.formattedDataSize(b.size), align_right=True),
+        Column(tr("Why"), lambda b: reason_text(b.reason)),
+    ]
 
 
 class RestoreDialog(QDialog):
@@ -78,7 +52,9 @@ class RestoreDialog(QDialog):
         intro = QLabel(tr("Choose the state to go back to. Your journal as it is now is kept as a backup first, "
                           "so a restore can itself be undone."))
         intro.setWordWrap(True)
-        self.model = BackupListModel(backups.list(), self)
+        self.backups = backups.list()
+        self.model = RecordsTableModel(backup_columns(), self)
+        self.model.set_records(self.backups)
         self.table = QTableView()
         self.table.setObjectName("backupList")
         self.table.setAccessibleName(tr("Backups"))
@@ -107,7 +83,7 @@ class RestoreDialog(QDialog):
 
     def selected(self) -> BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.backups[rows[0].row()] if rows else None
+        return self.backups[rows[0].row()] if rows else None
 
     def accept(self) -> None:
         backup = self.selected()
