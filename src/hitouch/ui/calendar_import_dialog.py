@@ -14,7 +14,7 @@ from hitouch.services.calendar_import import CalendarPlan, CalendarReport, Outco
 from hitouch.services.workspace import Workspace
 from hitouch.ui.background import Runner
 from hitouch.ui.calendar_import_models import MEETING, PEOPLE, WHEN, MeetingsModel
-from hitouch.ui.formatting import plural, tr
+from hitouch.ui.formatting import number, plural, tr
 from hitouch.ui.import_models import ProblemsModel
 from hitouch.ui.import_steps import ImportSteps
 from hitouch.ui.import_widgets import Stats, plan_table
@@ -94,7 +94,7 @@ class CalendarImportDialog(ImportSteps):
             return
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.status.setText(tr("Importing… {done} of {total} meetings").format(done=f"{done:,}", total=f"{total:,}"))
+        self.status.setText(tr("Importing… {done} of {total} meetings").format(done=number(done), total=number(total)))
 
     # Pages ----------------------------------------------------------------------------------
 
@@ -118,10 +118,10 @@ class CalendarImportDialog(ImportSteps):
         ):
             if meetings:
                 self.lists.addTab(_meetings_table(MeetingsModel(meetings, self), name, accessible, hint),
-                                  label.format(n=f"{len(meetings):,}"))
+                                  label.format(n=number(len(meetings))))
         if plan.problems:
             self.lists.addTab(plan_table(ProblemsModel(plan.problems, self), "calendarProblemList", tr("Problems")),
-                              tr("Problems ({n})").format(n=f"{len(plan.problems):,}"))
+                              tr("Problems ({n})").format(n=number(len(plan.problems))))
         self.notice = dim(QLabel())
         self.notice.setObjectName("calendarImportNotice")
         self.notice.setWordWrap(True)

@@ -11,7 +11,7 @@ from hitouch.services.errors import JournalError, UserError
 from hitouch.services.exporting import ExportCancelled
 from hitouch.services.workspace import Workspace
 from hitouch.ui.background import Runner, Task
-from hitouch.ui.formatting import plural, tr
+from hitouch.ui.formatting import number, plural, tr
 
 # kind -> (file name, file type filter)
 KINDS = {
@@ -67,7 +67,7 @@ class Exporter(QObject):
     def _done(self, count: int) -> None:
         self._finish()
         message = plural(count, tr("Exported 1 contact to {file}."), tr("Exported {n} contacts to {file}.")).format(
-            n=f"{count:,}", file=self._path.name)
+            n=number(count), file=self._path.name)
         self._window.statusBar().showMessage(message, 8000)
 
     def _failed(self, exc: Exception) -> None:

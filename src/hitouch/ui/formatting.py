@@ -20,6 +20,11 @@ def plural(n: int, one: str, many: str) -> str:
     return one if n == 1 else many
 
 
+def number(value: int) -> str:
+    """12,345 / 12.345 / 12 345, as the user's locale writes it."""
+    return QLocale().toString(value)
+
+
 def long_date(day: date) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
 

@@ -13,7 +13,7 @@ from hitouch.services.importing import EntryKind, ImportPlan, ImportReport
 from hitouch.services.workspace import Workspace
 from hitouch.ui.background import Runner
 from hitouch.ui.column_mapping import ColumnMappingPage
-from hitouch.ui.formatting import plural, tr
+from hitouch.ui.formatting import number, plural, tr
 from hitouch.ui.import_models import EntriesModel, ProblemsModel
 from hitouch.ui.import_steps import ImportSteps
 from hitouch.ui.import_widgets import Stats, plan_table
@@ -103,7 +103,7 @@ class ImportPreviewDialog(ImportSteps):
             undone.removed,
             tr("Import undone: the contact it created is gone and the people it merged into are as they were."),
             tr("Import undone: the {n} contacts it created are gone and the people it merged into are as they were."),
-        ).format(n=f"{undone.removed:,}"))
+        ).format(n=number(undone.removed)))
 
     # Off the GUI thread (see ImportSteps) ---------------------------------------------------
 
@@ -124,7 +124,7 @@ class ImportPreviewDialog(ImportSteps):
             return
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.status.setText(tr("Importing… {done} of {total} people").format(done=f"{done:,}", total=f"{total:,}"))
+        self.status.setText(tr("Importing… {done} of {total} people").format(done=number(done), total=number(total)))
 
     # Pages ----------------------------------------------------------------------------------
 
@@ -155,10 +155,10 @@ class ImportPreviewDialog(ImportSteps):
                 hint = tr("Tick the people who are the same person as the one in your journal: they are "
                           "merged. The others are imported as new contacts.")
             self.lists.addTab(plan_table(model, f"{kind.value}List", accessible, hint),
-                              label.format(n=f"{len(entries):,}"))
+                              label.format(n=number(len(entries))))
         if plan.problems:
             self.lists.addTab(plan_table(ProblemsModel(plan.problems, self), "problemList", tr("Problems")),
-                              tr("Problems ({n})").format(n=f"{len(plan.problems):,}"))
+                              tr("Problems ({n})").format(n=number(len(plan.problems))))
         self.import_button = QPushButton(tr("Import"))
         self.import_button.setObjectName("importButton")
         self.import_button.setDefault(True)

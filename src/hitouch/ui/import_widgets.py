@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from hitouch.ui.formatting import number
 from hitouch.ui.widgets import dim, heading
 
 
@@ -31,7 +32,7 @@ class Stats(QWidget):
 
     def show_values(self, **values: int) -> None:
         for key, value in values.items():
-            self.numbers[key].setText(f"{value:,}")
+            self.numbers[key].setText(number(value))
         self.setAccessibleName(", ".join(f"{values[k]} {self._captions[k]}" for k in self.numbers if k in values))
 
     def value(self, key: str) -> int:

@@ -10,7 +10,7 @@ from hitouch.domain.vocabulary import ReferralStatus
 from hitouch.services.changes import Changes
 from hitouch.services.workspace import Workspace
 from hitouch.ui.dialogs import guarded
-from hitouch.ui.formatting import short_date, tr
+from hitouch.ui.formatting import number, short_date, tr
 from hitouch.ui.paged_model import Column, PagedTableModel, RecordsTableModel
 from hitouch.ui.referral_dialog import ReferralDialog
 from hitouch.ui.roles import Role
@@ -125,7 +125,7 @@ class ReferralsPage(RedrawnWhenShown, QSplitter):
         unreturned = sum(1 for b in balances if b.received and not b.given)
         self.summary.setText(
             tr("{given} given, {received} received; {n} people have referred to you and were never helped back.")
-            .format(given=f"{given:,}", received=f"{received:,}", n=f"{unreturned:,}")
+            .format(given=number(given), received=number(received), n=number(unreturned))
         )
         self._update_buttons()
 

@@ -15,7 +15,7 @@ from hitouch.services.workspace import Workspace
 from hitouch.ui.agenda_rows import AgendaRow, SnoozeButton, followup_detail
 from hitouch.ui.coffee_dialog import CoffeeDialog
 from hitouch.ui.dialogs import guarded
-from hitouch.ui.formatting import birthday_text, long_date, relative_day, tr
+from hitouch.ui.formatting import birthday_text, long_date, number, relative_day, tr
 from hitouch.ui.widgets import RedrawnWhenShown, dim, heading
 
 WEEK = 7
@@ -108,13 +108,13 @@ class TodayPage(RedrawnWhenShown, QScrollArea):
         column = QVBoxLayout(section)
         column.setContentsMargins(0, 10, 0, 4)
         column.setSpacing(0)
-        column.addWidget(heading(f"{title}  ({len(items):,})" if len(items) > 1 else title, 1.1))
+        column.addWidget(heading(f"{title}  ({number(len(items))})" if len(items) > 1 else title, 1.1))
         for item in items[:SHOWN_PER_SECTION]:
             row = make_row(item)
             row.openRequested.connect(self.openContact)
             column.addWidget(row)
         if len(items) > SHOWN_PER_SECTION:
-            more = dim(QLabel(tr("and {n} more").format(n=f"{len(items) - SHOWN_PER_SECTION:,}")))
+            more = dim(QLabel(tr("and {n} more").format(n=number(len(items) - SHOWN_PER_SECTION))))
             more.setObjectName("moreLabel")
             column.addWidget(more)
         self._layout.addWidget(section)
