@@ -121,6 +121,29 @@ def proxy_reference(names: list[str]) -> dict:
     return {"proxy_keystroke_median_ms": ms(statistics.median(times)), "proxy_keystroke_worst_ms": ms(max(times))}
 
 
+START_PROBE = """
+import os, sys, time, tempfile
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp()
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from hitouch.app import create_main_window
+began = time.perf_counter()
+window = create_main_window(sys.argv[1])
+window.show()
+app.processEvents()
+window.repaint()
+print(time.perf_counter() - began)
+"""
+
+
+def start_figures(journal: Path, runs: int = 5) -> dict:
+    """The window built and painted, in fresh processes (imports done first, not timed)."""
+    times = [float(subprocess.run([sys.executable, "-c", START_PROBE, str(journal)], capture_output=True, text=True,
+                                  check=True).stdout.strip().splitlines()[-1]) for _ in range(runs)]
+    return {"start_median_ms": ms(statistics.median(times)), "start_worst_ms": ms(max(times)), "start_runs": runs}
+
+
 # Storage --------------------------------------------------------------------------------------
 
 
@@ -257,6 +280,7 @@ def main() -> int:
         figures: dict = {"machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
                                     f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}"}
         figures |= window_figures(journal)
+        figures |= start_figures(journal)
         names = [r[0] for r in sqlite3.connect(journal).execute("SELECT name FROM contact")]
         figures |= proxy_reference(names)
         figures |= fts_reference(journal)
@@ -270,7 +294,8 @@ def main() -> int:
         return 0
     rows = [
         ("Journal", f"{figures['contacts']:,} live contacts", "100,000"),
-        ("Window built and painted (after imports)", f"{figures['start_ms']} ms", "< 500 ms"),
+        (f"Window built and painted (after imports), median / worst of {figures['start_runs']} fresh starts",
+         f"{figures['start_median_ms']} / {figures['start_worst_ms']} ms", "< 500 ms"),
         ("Keystroke to updated list, median", f"{figures['keystroke_median_ms']} ms", "< 16 ms"),
         ("Keystroke to updated list, 90th percentile", f"{figures['keystroke_p90_ms']} ms", ""),
         ("Keystroke to updated list, worst", f"{figures['keystroke_worst_ms']} ms", "< 100 ms"),

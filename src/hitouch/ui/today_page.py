@@ -19,7 +19,7 @@ from hitouch.ui.formatting import birthday_text, long_date, number, relative_day
 from hitouch.ui.widgets import RedrawnWhenShown, dim, heading
 
 WEEK = 7
-SHOWN_PER_SECTION = 12  # the rest are counted, not drawn: Today is a list to act on, not an archive
+SHOWN_PER_SECTION = 8  # the rest are counted, not drawn: Today is a list to act on, not an archive
 
 
 class TodayPage(RedrawnWhenShown, QScrollArea):
