@@ -84,3 +84,29 @@ def test_resources_are_found_through_the_package_not_the_working_directory(tmp_p
             "print((files('hitouch.resources') / 'icons' / 'actions' / 'today.svg').read_text()[:4])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "<svg"
+
+
+def test_the_flatpak_manifest_is_ready_to_build():
+    """flatpak-builder does not run here; what it would need is checked instead."""
+    yaml = pytest.importorskip("yaml")
+    import json
+    import re
+
+    folder = REPO / "packaging" / "flatpak"
+    [manifest_path] = folder.glob("*.yml")
+    manifest = yaml.safe_load(manifest_path.read_text(encoding="utf-8"))
+    app_id = manifest["id"]
+    assert manifest_path.stem == app_id and manifest["base"] == "io.qt.PySide.BaseApp"
+    assert manifest["command"] == "hitouch"
+    hitouch = next(m for m in manifest["modules"] if isinstance(m, dict) and m["name"] == "hitouch")
+    commands = " ".join(hitouch["build-commands"])
+    for installed in re.findall(r"resources/\S+", commands.replace("${FLATPAK_ID}", app_id)):
+        for size in ("16", "22", "24", "32", "48", "64", "128", "256", "512"):
+            assert (REPO / installed.replace("${size}", size)).is_file(), installed
+    modules = json.loads((folder / "python3-modules.json").read_text(encoding="utf-8"))
+    wanted = re.findall(r'^\s*"([A-Za-z0-9_.-]+)[<>=!~ ]', (REPO / "pyproject.toml").read_text(encoding="utf-8").split(
+        "dependencies = [", 1)[1].split("]", 1)[0], re.M)
+    listed = modules["build-commands"][0].lower().replace("_", "-")
+    for package in wanted:
+        if not package.startswith("PySide6"):  # PySide6 comes from the base application
+            assert f" {package.lower().replace('_', '-')} " in listed + " ", package
