@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, QLocale
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QMessageBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +17,7 @@ from hitouch.services.safety import BackupInfo, Backups
 from hitouch.ui.dialogs import guarded
 from hitouch.ui.formatting import tr
 from hitouch.ui.paged_model import Column, RecordsTableModel
+from hitouch.ui.tables import record_table
 
 def reason_text(reason: str) -> str:
     if reason.startswith("before-upgrade"):
@@ -55,15 +53,7 @@ class RestoreDialog(QDialog):
         self.backups = backups.list()
         self.model = RecordsTableModel(backup_columns(), self)
         self.model.set_records(self.backups)
-        self.table = QTableView()
-        self.table.setObjectName("backupList")
-        self.table.setAccessibleName(tr("Backups"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_table(self.model, "backupList", tr("Backups"), stretch=3)
         if self.model.rowCount():
             self.table.selectRow(0)
         empty = QLabel(tr("No backups yet. HiTouch makes one before the first change of each day."))

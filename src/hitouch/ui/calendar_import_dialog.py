@@ -16,7 +16,7 @@ from hitouch.ui.background import Runner
 from hitouch.ui.calendar_import_models import MEETING, PEOPLE, WHEN, MeetingsModel
 from hitouch.ui.formatting import number, plural, tr
 from hitouch.ui.import_models import ProblemsModel
-from hitouch.ui.import_steps import ImportSteps
+from hitouch.ui.import_steps import ImportSteps, files_among
 from hitouch.ui.import_widgets import Stats, plan_table
 from hitouch.ui.widgets import dim, heading
 
@@ -25,8 +25,7 @@ CALENDAR_FILES = (".ics", ".ical", ".icalendar")
 
 def calendar_files(mime: QMimeData) -> list[Path]:
     """The calendar files among what is being dragged."""
-    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-    return [path for path in paths if path.suffix.lower() in CALENDAR_FILES]
+    return files_among(mime, CALENDAR_FILES)
 
 
 class CalendarImportDialog(ImportSteps):

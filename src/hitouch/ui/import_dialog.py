@@ -15,7 +15,7 @@ from hitouch.ui.background import Runner
 from hitouch.ui.column_mapping import ColumnMappingPage
 from hitouch.ui.formatting import number, plural, tr
 from hitouch.ui.import_models import EntriesModel, ProblemsModel
-from hitouch.ui.import_steps import ImportSteps
+from hitouch.ui.import_steps import ImportSteps, files_among
 from hitouch.ui.import_widgets import Stats, plan_table
 from hitouch.ui.widgets import dim, heading
 
@@ -24,8 +24,7 @@ CONTACT_FILES = (".vcf", ".vcard", ".csv")
 
 def contact_files(mime: QMimeData) -> list[Path]:
     """The vCard and CSV files among what is being dragged."""
-    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-    return [path for path in paths if path.suffix.lower() in CONTACT_FILES]
+    return files_among(mime, CONTACT_FILES)
 
 
 class ImportPreviewDialog(ImportSteps):

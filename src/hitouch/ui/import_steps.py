@@ -8,7 +8,9 @@ then); Cancel while importing waits for the import to roll back, then shows the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from hitouch.services.errors import JournalError, UserError
@@ -16,6 +18,12 @@ from hitouch.services.import_writing import ImportCancelled
 from hitouch.ui.background import Runner, Task
 from hitouch.ui.formatting import tr
 from hitouch.ui.widgets import dim, heading
+
+
+def files_among(mime: QMimeData, suffixes: tuple[str, ...]) -> list[Path]:
+    """The local files being dragged whose names end in one of `suffixes`."""
+    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    return [path for path in paths if path.suffix.lower() in suffixes]
 
 
 class ImportSteps(QDialog):

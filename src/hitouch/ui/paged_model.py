@@ -24,18 +24,16 @@ class Column(Generic[R]):
     align_right: bool = False
 
 
-class PagedTableModel(QAbstractTableModel, Generic[R]):
-    def __init__(self, columns: list[Column[R]], fetch: Callable[[Sequence[int]], list[R]],
-                 id_of: Callable[[R], int], parent=None) -> None:
+class ColumnsTableModel(QAbstractTableModel, Generic[R]):
+    """A table of records, one per row, its columns described by `Column`s. Subclasses say how
+    many rows there are and which record a row shows."""
+
+    def __init__(self, columns: list[Column[R]], parent=None) -> None:
         super().__init__(parent)
         self._columns = columns
-        self._fetch = fetch
-        self._id_of = id_of
-        self._ids: list[int] = []
-        self._cache: dict[int, R] = {}
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._ids)
+    def record_at(self, row: int) -> R | None:
+        raise NotImplementedError
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._columns)
@@ -46,17 +44,32 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
+        column = self._columns[index.column()]
         if role == Role.Record:
             return self.record_at(index.row())
-        column = self._columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             record = self.record_at(index.row())
             return column.text(record) if record is not None else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+class PagedTableModel(ColumnsTableModel[R]):
+    """Over a list of ids from a query: records are fetched a page at a time, when shown."""
+
+    def __init__(self, columns: list[Column[R]], fetch: Callable[[Sequence[int]], list[R]],
+                 id_of: Callable[[R], int], parent=None) -> None:
+        super().__init__(columns, parent)
+        self._fetch = fetch
+        self._id_of = id_of
+        self._ids: list[int] = []
+        self._cache: dict[int, R] = {}
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
 
     def set_ids(self, ids: list[int]) -> None:
         self.beginResetModel()
@@ -79,36 +92,18 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         return self._cache.get(record_id)
 
 
-class RecordsTableModel(QAbstractTableModel, Generic[R]):
+class RecordsTableModel(ColumnsTableModel[R]):
     """A table over a short list already read (the people met at one event)."""
 
     def __init__(self, columns: list[Column[R]], parent=None) -> None:
-        super().__init__(parent)
-        self._columns = columns
+        super().__init__(columns, parent)
         self._records: list[R] = []
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._records)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].title
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._records):
-            return None
-        record = self._records[index.row()]
-        if role == Role.Record:
-            return record
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._columns[index.column()].text(record)
-        if role == Qt.ItemDataRole.TextAlignmentRole and self._columns[index.column()].align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+    def record_at(self, row: int) -> R | None:
+        return self._records[row]
 
     def set_records(self, records: list[R]) -> None:
         self.beginResetModel()
