@@ -21,9 +21,9 @@ sys.path.insert(0, str(REPO / "tests"))  # the tests' Radicale launcher: one pla
 
 from sqlalchemy import insert  # noqa: E402
 
-from hitouch.domain.local_zone import local_zone  # noqa: E402
+from hitouch.domain.calendar.local_zone import local_zone  # noqa: E402
 from hitouch.interop import ics  # noqa: E402
-from hitouch.services.caldav_server import CalDavAccount  # noqa: E402
+from hitouch.services.calendar.caldav_server import CalDavAccount  # noqa: E402
 from hitouch.services.clock import Clock  # noqa: E402
 from hitouch.services.workspace import open_workspace  # noqa: E402
 from hitouch.store import models  # noqa: E402

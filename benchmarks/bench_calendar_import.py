@@ -20,7 +20,7 @@ os.environ.setdefault("TZ", "Europe/London")
 from icalendar import Calendar  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
 
-from hitouch.interop.ics_read import read_calendar  # noqa: E402
+from hitouch.interop.ics.read import read_calendar  # noqa: E402
 from hitouch.services.clock import Clock  # noqa: E402
 from hitouch.services.workspace import open_workspace  # noqa: E402
 from hitouch.store import models  # noqa: E402

@@ -38,8 +38,8 @@ def main() -> None:
     app = QApplication([])
     from hitouch.app import create_main_window
     from hitouch.domain.cards import ContactCard, Labelled
-    from hitouch.ui.icons import app_icon, icon, icon_names
-    from hitouch.ui.settings_store import SettingsStore
+    from hitouch.ui.common.icons import app_icon, icon, icon_names
+    from hitouch.ui.settings.settings_store import SettingsStore
 
     folder = Path(tempfile.mkdtemp(prefix="hitouch-bench-"))
     window = create_main_window(folder / "journal.sqlite3", settings_store=SettingsStore(folder / "HiTouch.ini"))

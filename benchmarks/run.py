@@ -165,7 +165,7 @@ def fts_reference(journal: Path) -> dict:
 def search_plans(journal: Path) -> list[str]:
     """The steps of HiTouch's search plans that read rows without an index (FTS5 MATCH steps
     use the full-text index and are left out). A full scan of a table would show here."""
-    from hitouch.services.search_index import contact_ids_matching
+    from hitouch.store.queries.search_index import contact_ids_matching
 
     import re
 

@@ -56,13 +56,13 @@ from hitouch.domain.cards import ContactCard, Labelled
 from hitouch.domain.vocabulary import Channel, Source
 from hitouch.services.clock import Clock
 from hitouch.services.workspace import Workspace
-from hitouch.ui.background import InlineRunner, ThreadedRunner
-from hitouch.ui.contact_dialog import ContactDialog
-from hitouch.ui.log_dialog import LogDialog
-from hitouch.ui.main_window import MainWindow
-from hitouch.ui.settings_dialog import SettingsDialog
-from hitouch.ui.settings_store import SettingsStore
-from hitouch.ui.theme import apply_theme
+from hitouch.ui.common.background import InlineRunner, ThreadedRunner
+from hitouch.ui.contacts.contact_dialog import ContactDialog
+from hitouch.ui.contacts.log_dialog import LogDialog
+from hitouch.ui.shell.main_window import MainWindow
+from hitouch.ui.settings.settings_dialog import SettingsDialog
+from hitouch.ui.settings.settings_store import SettingsStore
+from hitouch.ui.common.theme import apply_theme
 
 NOW = datetime(2026, 11, 22, 10, 30)
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"

@@ -58,8 +58,8 @@ def test_the_command_line_reaches_the_window_only_through_the_composition_root()
 def test_the_rule_checker_catches_an_upward_import(tmp_path):
     """The checker itself must be able to fail."""
     bad = tmp_path / "bad.py"
-    bad.write_text("from hitouch.ui.main_window import MainWindow\n")
-    assert [m for _, m, _ in imports_of(bad) if m.startswith(FORBIDDEN["services"])] == ["hitouch.ui.main_window"]
+    bad.write_text("from hitouch.ui.shell.main_window import MainWindow\n")
+    assert [m for _, m, _ in imports_of(bad) if m.startswith(FORBIDDEN["services"])] == ["hitouch.ui.shell.main_window"]
 
 
 def test_no_module_grows_past_600_lines():

@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/hitouch/ui/contact_detail.py" line="+44"/>
+        <location filename="../../src/hitouch/ui/contacts/contact_detail.py" line="+44"/>
         <source>Contact details</source>
         <translation type="unfinished"></translation>
     </message>
@@ -25,7 +25,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../src/hitouch/ui/contact_relations.py" line="+96"/>
+        <location filename="../../src/hitouch/ui/contacts/contact_relations.py" line="+96"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -46,7 +46,7 @@
     </message>
     <message>
         <location line="+20"/>
-        <location filename="../../src/hitouch/ui/import_models.py" line="+68"/>
+        <location filename="../../src/hitouch/ui/importing/import_models.py" line="+68"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
@@ -56,13 +56,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/column_mapping.py" line="+28"/>
-        <location filename="../../src/hitouch/ui/contact_detail.py" line="+9"/>
+        <location line="+9"/>
+        <location filename="../../src/hitouch/ui/importing/column_mapping.py" line="+28"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/contact_detail.py" line="+20"/>
+        <location line="+20"/>
         <location line="+87"/>
         <source>Journal</source>
         <translation type="unfinished"></translation>
@@ -88,37 +88,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/column_mapping.py" line="-2"/>
-        <location filename="../../src/hitouch/ui/contact_detail.py" line="+5"/>
-        <location filename="../../src/hitouch/ui/followup_dialog.py" line="+22"/>
+        <location line="+5"/>
+        <location filename="../../src/hitouch/ui/importing/column_mapping.py" line="-2"/>
+        <location filename="../../src/hitouch/ui/today/followup_dialog.py" line="+22"/>
         <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/hitouch/ui/contact_detail.py" line="+1"/>
+        <location filename="../../src/hitouch/ui/importing/column_mapping.py" line="+1"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/contact_detail.py" line="+1"/>
+        <location line="+1"/>
         <source>Web</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/column_mapping.py" line="+1"/>
-        <location filename="../../src/hitouch/ui/contact_detail.py" line="+6"/>
+        <location line="+6"/>
+        <location filename="../../src/hitouch/ui/importing/column_mapping.py" line="+1"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../src/hitouch/ui/contact_detail.py" line="+2"/>
+        <location line="+2"/>
+        <location filename="../../src/hitouch/ui/importing/column_mapping.py" line="+0"/>
         <source>Birthday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/contact_detail.py" line="+5"/>
+        <location line="+5"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
@@ -149,13 +149,13 @@
     </message>
     <message>
         <location line="+32"/>
-        <location filename="../../src/hitouch/ui/events_page.py" line="+46"/>
+        <location filename="../../src/hitouch/ui/events/events_page.py" line="+45"/>
         <source>in person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../src/hitouch/ui/events_page.py" line="+0"/>
+        <location filename="../../src/hitouch/ui/events/events_page.py" line="+0"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
@@ -185,7 +185,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/contact_dialog.py" line="+36"/>
+        <location filename="../../src/hitouch/ui/contacts/contact_dialog.py" line="+36"/>
         <source>Edit contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -195,13 +195,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/column_mapping.py" line="-2"/>
-        <location filename="../../src/hitouch/ui/contact_dialog.py" line="+8"/>
+        <location line="+8"/>
+        <location filename="../../src/hitouch/ui/importing/column_mapping.py" line="-2"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../src/hitouch/ui/importing/column_mapping.py" line="+0"/>
         <source>Given name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -211,21 +211,21 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../src/hitouch/ui/contact_dialog.py" line="+1"/>
-        <location filename="../../src/hitouch/ui/event_mode.py" line="+42"/>
-        <location filename="../../src/hitouch/ui/events_page.py" line="-1"/>
+        <location filename="../../src/hitouch/ui/contacts/contact_dialog.py" line="+1"/>
+        <location filename="../../src/hitouch/ui/events/event_mode.py" line="+42"/>
+        <location filename="../../src/hitouch/ui/events/events_page.py" line="-1"/>
+        <location filename="../../src/hitouch/ui/importing/column_mapping.py" line="+1"/>
         <source>Company</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../src/hitouch/ui/contact_dialog.py" line="+1"/>
+        <location line="+1"/>
+        <location filename="../../src/hitouch/ui/importing/column_mapping.py" line="+0"/>
         <source>Position</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../src/hitouch/ui/importing/column_mapping.py" line="+0"/>
         <source>Web address</source>
         <translation type="unfinished"></translation>
     </message>
@@ -280,7 +280,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/contact_dialog.py" line="+1"/>
+        <location filename="../../src/hitouch/ui/contacts/contact_dialog.py" line="+1"/>
         <source>name@example.com, another@example.com</source>
         <translation type="unfinished"></translation>
     </message>
@@ -316,14 +316,14 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../src/hitouch/ui/event_mode.py" line="+13"/>
-        <location filename="../../src/hitouch/ui/events_page.py" line="+24"/>
+        <location filename="../../src/hitouch/ui/events/event_mode.py" line="+13"/>
+        <location filename="../../src/hitouch/ui/events/events_page.py" line="+24"/>
         <source>&amp;Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/hitouch/ui/event_mode.py" line="+0"/>
+        <location filename="../../src/hitouch/ui/events/event_mode.py" line="+0"/>
         <source>&amp;Company</source>
         <translation type="unfinished"></translation>
     </message>
@@ -373,7 +373,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/contact_list_model.py" line="+57"/>
+        <location filename="../../src/hitouch/ui/contacts/contact_list_model.py" line="+57"/>
         <source>not met yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -383,7 +383,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/contacts_page.py" line="+54"/>
+        <location filename="../../src/hitouch/ui/contacts/contacts_page.py" line="+57"/>
         <source>Welcome to HiTouch</source>
         <translation type="unfinished"></translation>
     </message>
@@ -408,7 +408,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
@@ -419,12 +419,13 @@
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../../src/hitouch/ui/relationship_pages.py" line="+43"/>
+        <location filename="../../src/hitouch/ui/safety/backup_dialog.py" line="+36"/>
+        <location filename="../../src/hitouch/ui/shell/relationship_pages.py" line="+43"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+73"/>
         <source>{found} of {total} contacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -444,21 +445,21 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/dialogs.py" line="+52"/>
+        <location filename="../../src/hitouch/ui/common/dialogs.py" line="+52"/>
         <location line="+2"/>
-        <location filename="../../src/hitouch/ui/followup_notifier.py" line="+41"/>
-        <location filename="../../src/hitouch/ui/unexpected_error.py" line="+47"/>
+        <location filename="../../src/hitouch/ui/shell/unexpected_error.py" line="+47"/>
+        <location filename="../../src/hitouch/ui/today/followup_notifier.py" line="+41"/>
         <source>HiTouch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/followup_notifier.py" line="+30"/>
-        <location filename="../../src/hitouch/ui/formatting.py" line="+53"/>
+        <location filename="../../src/hitouch/ui/common/formatting.py" line="+58"/>
+        <location filename="../../src/hitouch/ui/today/followup_notifier.py" line="+30"/>
         <source>today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../src/hitouch/ui/today/followup_notifier.py" line="+1"/>
         <source> and {n} more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -468,7 +469,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/formatting.py" line="+2"/>
+        <location filename="../../src/hitouch/ui/common/formatting.py" line="+2"/>
         <source>yesterday</source>
         <translation type="unfinished"></translation>
     </message>
@@ -508,7 +509,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/log_dialog.py" line="+26"/>
+        <location filename="../../src/hitouch/ui/contacts/log_dialog.py" line="+26"/>
         <source>Log interaction</source>
         <translation type="unfinished"></translation>
     </message>
@@ -528,7 +529,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/calendar_import_models.py" line="+19"/>
+        <location filename="../../src/hitouch/ui/calendar/calendar_import_models.py" line="+19"/>
         <source>no date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -544,20 +545,20 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../src/hitouch/ui/followup_dialog.py" line="-1"/>
+        <location filename="../../src/hitouch/ui/today/followup_dialog.py" line="-1"/>
         <source>Coffee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+21"/>
-        <location filename="../../src/hitouch/ui/followup_dialog.py" line="+0"/>
+        <location filename="../../src/hitouch/ui/today/followup_dialog.py" line="+0"/>
         <source>Meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-21"/>
-        <location filename="../../src/hitouch/ui/followup_dialog.py" line="+0"/>
+        <location filename="../../src/hitouch/ui/today/followup_dialog.py" line="+0"/>
         <source>Call</source>
         <translation type="unfinished"></translation>
     </message>
@@ -573,7 +574,7 @@
     </message>
     <message>
         <location line="+18"/>
-        <location filename="../../src/hitouch/ui/log_dialog.py" line="+4"/>
+        <location filename="../../src/hitouch/ui/contacts/log_dialog.py" line="+4"/>
         <source>With</source>
         <translation type="unfinished"></translation>
     </message>
@@ -593,7 +594,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/log_dialog.py" line="+1"/>
+        <location filename="../../src/hitouch/ui/contacts/log_dialog.py" line="+1"/>
         <source>&amp;Also with</source>
         <translation type="unfinished"></translation>
     </message>
@@ -613,7 +614,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/followup_dialog.py" line="+1"/>
+        <location filename="../../src/hitouch/ui/today/followup_dialog.py" line="+1"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
@@ -658,19 +659,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../src/hitouch/ui/log_dialog.py" line="+1"/>
-        <location filename="../../src/hitouch/ui/referral_dialog.py" line="+53"/>
+        <location filename="../../src/hitouch/ui/contacts/log_dialog.py" line="+1"/>
+        <location filename="../../src/hitouch/ui/referrals/referral_dialog.py" line="+53"/>
+        <location filename="../../src/hitouch/ui/today/followup_dialog.py" line="+1"/>
         <source>&amp;Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/log_dialog.py" line="+1"/>
+        <location line="+1"/>
         <source>Ctrl+Enter saves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/main_window.py" line="+47"/>
+        <location filename="../../src/hitouch/ui/shell/main_window.py" line="+48"/>
         <source>HiTouch — {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -706,18 +707,23 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+130"/>
+        <location line="+138"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-137"/>
         <source>&amp;Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Merge Contacts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Trash…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -776,7 +782,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Journal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -831,6 +837,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Brought back from the trash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Undone: {what}</source>
         <translation type="unfinished"></translation>
@@ -867,7 +878,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/import_dialog.py" line="+38"/>
+        <location filename="../../src/hitouch/ui/importing/import_dialog.py" line="+37"/>
         <location line="+1"/>
         <source>Import contacts</source>
         <translation type="unfinished"></translation>
@@ -904,18 +915,18 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+66"/>
+        <location line="+64"/>
         <source>merged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-65"/>
-        <location line="+66"/>
+        <location line="-63"/>
+        <location line="+64"/>
         <source>unchanged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-63"/>
         <source>skipped</source>
         <translation type="unfinished"></translation>
     </message>
@@ -970,7 +981,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>new contacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1000,12 +1011,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Remove the new contacts and take back what was added to the others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/main_window.py" line="+15"/>
+        <location filename="../../src/hitouch/ui/shell/main_window.py" line="+15"/>
         <source>Preferences saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1020,7 +1031,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/settings_dialog.py" line="+44"/>
+        <location filename="../../src/hitouch/ui/settings/settings_dialog.py" line="+44"/>
         <source>Preferences</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1125,7 +1136,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/backup_dialog.py" line="+27"/>
+        <location filename="../../src/hitouch/ui/safety/backup_dialog.py" line="-12"/>
         <source>Before an upgrade</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1145,34 +1156,50 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+6"/>
+        <source>Made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>unreadable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+42"/>
+        <location line="+2"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+36"/>
         <source>Restore from Backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-33"/>
         <source>Choose the state to go back to. Your journal as it is now is kept as a backup first, so a restore can itself be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../src/hitouch/ui/settings_dialog.py" line="+3"/>
+        <location filename="../../src/hitouch/ui/settings/settings_dialog.py" line="+3"/>
         <source>Backups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
         <source>No backups yet. HiTouch makes one before the first change of each day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../../src/hitouch/ui/safety/trash_dialog.py" line="+50"/>
         <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1182,7 +1209,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/settings_dialog.py" line="+1"/>
+        <location filename="../../src/hitouch/ui/settings/settings_dialog.py" line="+1"/>
         <source>&amp;Daily backups kept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1247,7 +1274,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/calendar_menu.py" line="+22"/>
+        <location filename="../../src/hitouch/ui/calendar/calendar_menu.py" line="+22"/>
         <source>&amp;Calendar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1288,7 +1315,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../src/hitouch/ui/settings_dialog.py" line="+1"/>
+        <location filename="../../src/hitouch/ui/settings/settings_dialog.py" line="+1"/>
         <source>Calendar files (*.ics)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1308,7 +1335,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/settings_dialog.py" line="+39"/>
+        <location filename="../../src/hitouch/ui/settings/settings_dialog.py" line="+39"/>
         <source>“Keep in touch every” needs a number and d, w or m, such as 4w.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1338,7 +1365,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/timeline_model.py" line="+60"/>
+        <location filename="../../src/hitouch/ui/contacts/timeline_model.py" line="+60"/>
         <source>Moved to {company}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1368,7 +1395,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/unexpected_error.py" line="+1"/>
+        <location filename="../../src/hitouch/ui/shell/unexpected_error.py" line="+1"/>
         <source>Something went wrong, and HiTouch stopped what it was doing.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1378,7 +1405,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/agenda_rows.py" line="+109"/>
+        <location filename="../../src/hitouch/ui/today/agenda_rows.py" line="+109"/>
         <source>{n} min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1423,12 +1450,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/background.py" line="+79"/>
+        <location filename="../../src/hitouch/ui/common/background.py" line="+79"/>
         <source>Something went wrong ({error}). Please try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/caldav_dialog.py" line="+44"/>
+        <location filename="../../src/hitouch/ui/calendar/caldav_dialog.py" line="+44"/>
         <source>Calendar Sync</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1559,24 +1586,23 @@
     </message>
     <message>
         <location line="+15"/>
-        <location filename="../../src/hitouch/ui/calendar_import_dialog.py" line="+137"/>
-        <location filename="../../src/hitouch/ui/column_mapping.py" line="+4"/>
-        <location filename="../../src/hitouch/ui/export_actions.py" line="+47"/>
-        <location filename="../../src/hitouch/ui/import_dialog.py" line="-53"/>
-        <location filename="../../src/hitouch/ui/import_steps.py" line="+106"/>
+        <location filename="../../src/hitouch/ui/calendar/calendar_import_dialog.py" line="+136"/>
+        <location filename="../../src/hitouch/ui/importing/column_mapping.py" line="+4"/>
+        <location filename="../../src/hitouch/ui/importing/export_actions.py" line="+47"/>
+        <location filename="../../src/hitouch/ui/importing/import_dialog.py" line="-49"/>
+        <location filename="../../src/hitouch/ui/importing/import_steps.py" line="+114"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../src/hitouch/ui/calendar_import_dialog.py" line="+38"/>
-        <location filename="../../src/hitouch/ui/import_dialog.py" line="+55"/>
-        <location filename="../../src/hitouch/ui/import_steps.py" line="+33"/>
+        <location filename="../../src/hitouch/ui/importing/import_steps.py" line="+33"/>
+        <location line="+28"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/calendar_import_dialog.py" line="-136"/>
+        <location filename="../../src/hitouch/ui/calendar/calendar_import_dialog.py" line="-98"/>
         <source>Import meetings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1587,13 +1613,13 @@
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../../src/hitouch/ui/import_dialog.py" line="-147"/>
+        <location filename="../../src/hitouch/ui/importing/import_dialog.py" line="-92"/>
         <source>Reading {files}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../../src/hitouch/ui/import_dialog.py" line="+11"/>
+        <location filename="../../src/hitouch/ui/importing/import_dialog.py" line="+11"/>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1604,13 +1630,13 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../src/hitouch/ui/import_dialog.py" line="+27"/>
+        <location filename="../../src/hitouch/ui/importing/import_dialog.py" line="+27"/>
         <source>Cancelled: nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../src/hitouch/ui/import_dialog.py" line="+7"/>
+        <location filename="../../src/hitouch/ui/importing/import_dialog.py" line="+7"/>
         <source>Reading {file} ({n} of {total})…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1651,21 +1677,21 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+68"/>
-        <location filename="../../src/hitouch/ui/import_dialog.py" line="+41"/>
-        <location line="+76"/>
+        <location line="+43"/>
+        <location filename="../../src/hitouch/ui/importing/import_dialog.py" line="+41"/>
+        <location line="+52"/>
         <source>Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-67"/>
-        <location filename="../../src/hitouch/ui/import_dialog.py" line="-75"/>
+        <location line="-42"/>
+        <location filename="../../src/hitouch/ui/importing/import_dialog.py" line="-51"/>
         <source>Problems ({n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../src/hitouch/ui/import_dialog.py" line="+1"/>
+        <location filename="../../src/hitouch/ui/importing/import_dialog.py" line="+1"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1676,12 +1702,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../src/hitouch/ui/import_dialog.py" line="+15"/>
+        <location filename="../../src/hitouch/ui/importing/import_dialog.py" line="+15"/>
         <source>What this import will do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>The meetings that happened are in your journal now, and those ahead are follow-ups. They came from your calendar, so HiTouch does not put them on a calendar again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1696,24 +1722,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location filename="../../src/hitouch/ui/import_dialog.py" line="+40"/>
+        <location filename="../../src/hitouch/ui/importing/import_steps.py" line="-4"/>
         <source>Undo This Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../src/hitouch/ui/calendar/calendar_import_dialog.py" line="+5"/>
         <source>Remove the journal entries and follow-ups this import made</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location filename="../../src/hitouch/ui/import_dialog.py" line="+13"/>
+        <location filename="../../src/hitouch/ui/importing/import_steps.py" line="+13"/>
         <source>Import done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../src/hitouch/ui/calendar/calendar_import_dialog.py" line="+4"/>
         <source>journal entries</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1734,13 +1758,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/hitouch/ui/import_dialog.py" line="-95"/>
-        <location line="+66"/>
+        <location filename="../../src/hitouch/ui/importing/import_dialog.py" line="-42"/>
+        <location line="+64"/>
         <source>problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/coffee_dialog.py" line="+30"/>
+        <location filename="../../src/hitouch/ui/today/coffee_dialog.py" line="+30"/>
         <source>Schedule a coffee</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1776,13 +1800,13 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../src/hitouch/ui/followup_dialog.py" line="-3"/>
+        <location filename="../../src/hitouch/ui/today/followup_dialog.py" line="-3"/>
         <source>&amp;Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/hitouch/ui/followup_dialog.py" line="+1"/>
+        <location filename="../../src/hitouch/ui/today/followup_dialog.py" line="+1"/>
         <source>&amp;Time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1797,7 +1821,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/contact_relations.py" line="-69"/>
+        <location filename="../../src/hitouch/ui/contacts/contact_relations.py" line="-69"/>
         <source>No cadence</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1855,7 +1879,7 @@
     </message>
     <message>
         <location line="-13"/>
-        <location filename="../../src/hitouch/ui/referral_dialog.py" line="-35"/>
+        <location filename="../../src/hitouch/ui/referrals/referral_dialog.py" line="-35"/>
         <source>Record a referral</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1866,23 +1890,23 @@
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../../src/hitouch/ui/referrals_page.py" line="+66"/>
-        <location line="+22"/>
-        <location filename="../../src/hitouch/ui/relationship_pages.py" line="+1"/>
+        <location filename="../../src/hitouch/ui/referrals/referrals_page.py" line="+65"/>
+        <location line="+21"/>
+        <location filename="../../src/hitouch/ui/shell/relationship_pages.py" line="+1"/>
         <source>Referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+20"/>
-        <location filename="../../src/hitouch/ui/event_mode.py" line="+14"/>
-        <location filename="../../src/hitouch/ui/today_page.py" line="+134"/>
+        <location filename="../../src/hitouch/ui/events/event_mode.py" line="+14"/>
+        <location filename="../../src/hitouch/ui/today/today_page.py" line="+125"/>
         <location line="+31"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../src/hitouch/ui/today_page.py" line="-31"/>
+        <location filename="../../src/hitouch/ui/today/today_page.py" line="-31"/>
         <source>Mark it done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1893,13 +1917,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/hitouch/ui/today_page.py" line="+5"/>
+        <location filename="../../src/hitouch/ui/today/today_page.py" line="+5"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../src/hitouch/ui/today_page.py" line="+0"/>
+        <location filename="../../src/hitouch/ui/today/today_page.py" line="+0"/>
         <source>Add to your calendar app</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1944,14 +1968,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/event_mode.py" line="-35"/>
+        <location filename="../../src/hitouch/ui/events/event_mode.py" line="-35"/>
         <source>Event mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../src/hitouch/ui/events_page.py" line="-25"/>
-        <location filename="../../src/hitouch/ui/import_models.py" line="+3"/>
+        <location filename="../../src/hitouch/ui/events/events_page.py" line="-25"/>
+        <location filename="../../src/hitouch/ui/importing/import_models.py" line="+3"/>
+        <location filename="../../src/hitouch/ui/safety/trash_dialog.py" line="-25"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2011,8 +2036,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/events_page.py" line="-9"/>
-        <location filename="../../src/hitouch/ui/referrals_page.py" line="-39"/>
+        <location filename="../../src/hitouch/ui/events/events_page.py" line="-9"/>
+        <location filename="../../src/hitouch/ui/referrals/referrals_page.py" line="-38"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2064,7 +2089,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../src/hitouch/ui/referral_dialog.py" line="+33"/>
+        <location filename="../../src/hitouch/ui/referrals/referral_dialog.py" line="+33"/>
         <source>&amp;Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2120,9 +2145,9 @@
     </message>
     <message>
         <location line="+25"/>
-        <location line="+7"/>
+        <location line="+6"/>
         <location line="+9"/>
-        <location filename="../../src/hitouch/ui/relationship_pages.py" line="+0"/>
+        <location filename="../../src/hitouch/ui/shell/relationship_pages.py" line="+0"/>
         <source>Events</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2137,7 +2162,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/export_actions.py" line="-10"/>
+        <location filename="../../src/hitouch/ui/importing/export_actions.py" line="-10"/>
         <location line="+13"/>
         <location line="+28"/>
         <source>Export contacts</source>
@@ -2164,7 +2189,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/import_models.py" line="-47"/>
+        <location filename="../../src/hitouch/ui/importing/import_models.py" line="-47"/>
         <source>given name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2294,7 +2319,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/import_steps.py" line="-75"/>
+        <location filename="../../src/hitouch/ui/importing/import_steps.py" line="-112"/>
         <source>Nothing was imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2319,9 +2344,9 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/insights_page.py" line="+48"/>
-        <location line="+13"/>
-        <location filename="../../src/hitouch/ui/relationship_pages.py" line="+1"/>
+        <location filename="../../src/hitouch/ui/insights/insights_page.py" line="+34"/>
+        <location line="+11"/>
+        <location filename="../../src/hitouch/ui/shell/relationship_pages.py" line="+1"/>
         <source>Insights</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2367,13 +2392,13 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../src/hitouch/ui/referrals_page.py" line="-13"/>
+        <location filename="../../src/hitouch/ui/referrals/referrals_page.py" line="-13"/>
         <source>Given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/hitouch/ui/referrals_page.py" line="+1"/>
+        <location filename="../../src/hitouch/ui/referrals/referrals_page.py" line="+1"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2398,7 +2423,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/merge_dialog.py" line="+20"/>
+        <location filename="../../src/hitouch/ui/contacts/merge_dialog.py" line="+20"/>
         <source>Merge Contacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2413,7 +2438,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/navigation.py" line="+19"/>
+        <location filename="../../src/hitouch/ui/shell/navigation.py" line="+19"/>
         <source>Sections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2423,7 +2448,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/referral_dialog.py" line="-25"/>
+        <location filename="../../src/hitouch/ui/referrals/referral_dialog.py" line="-25"/>
         <source>They referred someone to me (received)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2468,7 +2493,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/referrals_page.py" line="-12"/>
+        <location filename="../../src/hitouch/ui/referrals/referrals_page.py" line="-12"/>
         <source>never helped back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2554,7 +2579,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Balance per person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2589,19 +2614,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+30"/>
         <source>{given} given, {received} received; {n} people have referred to you and were never helped back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/relationship_pages.py" line="-2"/>
-        <location filename="../../src/hitouch/ui/today_page.py" line="-104"/>
-        <location line="+42"/>
+        <location filename="../../src/hitouch/ui/shell/relationship_pages.py" line="-2"/>
+        <location filename="../../src/hitouch/ui/today/today_page.py" line="-96"/>
+        <location line="+34"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/hitouch/ui/today_page.py" line="+10"/>
+        <location filename="../../src/hitouch/ui/today/today_page.py" line="+10"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2761,6 +2786,36 @@
     <message>
         <location line="+0"/>
         <source>{n} months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/hitouch/ui/safety/trash_dialog.py" line="+1"/>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gone for good on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Deleted contacts stay here for 30 days, with their journal, follow-ups and referrals. Choose the ones to bring back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deleted contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The trash is empty.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -17,13 +17,13 @@ from hitouch.services.clock import Clock
 from hitouch.services.errors import JournalError
 from hitouch.services.workspace import open_workspace
 from hitouch.store.connect import looks_encrypted
-from hitouch.ui.icons import app_icon
-from hitouch.ui.main_window import MainWindow
-from hitouch.ui.settings_store import SettingsStore
-from hitouch.ui.single_instance import SingleInstance
-from hitouch.ui.theme import apply_theme
-from hitouch.ui.translations import install_translations
-from hitouch.ui.unexpected_error import install_excepthook
+from hitouch.ui.common.icons import app_icon
+from hitouch.ui.shell.main_window import MainWindow
+from hitouch.ui.settings.settings_store import SettingsStore
+from hitouch.ui.shell.single_instance import SingleInstance
+from hitouch.ui.common.theme import apply_theme
+from hitouch.ui.common.translations import install_translations
+from hitouch.ui.shell.unexpected_error import install_excepthook
 
 
 def create_main_window(

@@ -11,7 +11,7 @@ import pytest
 
 from hitouch.domain.cards import ContactCard
 from hitouch.services.errors import JournalError
-from hitouch.services.safety import encrypt_journal
+from hitouch.services.safety.backups import encrypt_journal
 from hitouch.services.workspace import open_workspace
 from hitouch.store import connect as connect_module
 from hitouch.store.backup import list_backups

@@ -27,7 +27,7 @@ def window(qtbot, journal_path, clock, settings_store):
 @pytest.fixture
 def settings_store(tmp_path):
     """A preferences file of the test's own."""
-    from hitouch.ui.settings_store import SettingsStore
+    from hitouch.ui.settings.settings_store import SettingsStore
 
     return SettingsStore(tmp_path / "config" / "HiTouch.ini")
 

@@ -9,8 +9,8 @@ from hitouch.cli.arguments import day_or_none
 from hitouch.cli.output import iso, print_json
 from hitouch.cli.relation_json import agenda_json, nudge_json
 from hitouch.domain.dates import parse_time
-from hitouch.domain.followups import FollowUpRecord
-from hitouch.domain.relations import Agenda
+from hitouch.domain.relationships.followups import FollowUpRecord
+from hitouch.domain.relationships.relations import Agenda
 from hitouch.services.errors import UserError
 
 if TYPE_CHECKING:

@@ -71,8 +71,8 @@ def _count(n: int, what: str) -> str:
 
 
 def run_sync_caldav(args: argparse.Namespace, ws: Workspace) -> int:
-    from hitouch.services.caldav_password import password_or_explain
-    from hitouch.services.caldav_server import CalDavAccount
+    from hitouch.services.calendar.caldav_password import password_or_explain
+    from hitouch.services.calendar.caldav_server import CalDavAccount
     from hitouch.services.errors import UserError
     from hitouch.settings import read_settings_file
 

@@ -17,7 +17,7 @@ from hitouch.cli.output import print_json, ref_json
 from hitouch.services.errors import UserError
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: only when an import runs
-    from hitouch.services.calendar_import import CalendarPlan, CalendarReport, Meeting, MeetingCounts
+    from hitouch.services.calendar.importing import CalendarPlan, CalendarReport, Meeting, MeetingCounts
     from hitouch.services.workspace import Workspace
 
 

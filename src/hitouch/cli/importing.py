@@ -12,7 +12,7 @@ from hitouch.cli.arguments import command_group
 from hitouch.cli.output import print_json, ref_json
 
 if TYPE_CHECKING:
-    from hitouch.services.importing import Counts, ImportPlan, ImportReport, Suggestion
+    from hitouch.services.importing.importing import Counts, ImportPlan, ImportReport, Suggestion
     from hitouch.services.workspace import Workspace
 
 FORMATS = ("auto", "vcard", "linkedin", "google", "outlook", "csv")  # as CLI.md names them

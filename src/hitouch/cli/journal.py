@@ -60,8 +60,8 @@ def run_events(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def run_search(args: argparse.Namespace, journal: Path) -> int:
-    from hitouch.services.quick_read import reading
-    from hitouch.services.search_index import search_everything
+    from hitouch.services.contacts.quick_read import reading
+    from hitouch.store.queries.search_index import search_everything
 
     with reading(journal, args.passphrase) as db:
         results = search_everything(db, args.query)

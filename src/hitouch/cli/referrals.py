@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from hitouch.cli.arguments import day_or_none
 from hitouch.cli.output import iso, print_json, print_table
 from hitouch.cli.relation_json import balance_json, referral_json
-from hitouch.domain.referrals import amount_text, parse_amount
+from hitouch.domain.relationships.referrals import amount_text, parse_amount
 from hitouch.domain.vocabulary import ReferralStatus
 from hitouch.services.errors import NotFound, UserError
 

@@ -6,10 +6,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from hitouch.cli.output import iso, ref_json
-from hitouch.domain.followups import FollowUpRecord
+from hitouch.domain.relationships.followups import FollowUpRecord
 from hitouch.domain.records import ContactRef
-from hitouch.domain.referrals import ReferralBalance, ReferralRecord
-from hitouch.domain.relations import Agenda, BirthdayRecord, CadenceRecord, Nudge, SmallAct
+from hitouch.domain.relationships.referrals import ReferralBalance, ReferralRecord
+from hitouch.domain.relationships.relations import Agenda, BirthdayRecord, CadenceRecord, Nudge, SmallAct
 
 if TYPE_CHECKING:
     from hitouch.services.workspace import Workspace

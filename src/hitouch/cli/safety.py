@@ -30,7 +30,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run_backup(args: argparse.Namespace, journal: Path) -> int:
-    from hitouch.services.safety import Backups
+    from hitouch.services.safety.backups import Backups
     from hitouch.services.workspace import open_workspace
 
     workspace = open_workspace(journal, passphrase=args.passphrase)
@@ -55,7 +55,7 @@ def run_backup(args: argparse.Namespace, journal: Path) -> int:
 
 
 def run_restore(args: argparse.Namespace, journal: Path) -> int:
-    from hitouch.services.safety import restore_journal
+    from hitouch.services.safety.backups import restore_journal
 
     restore_journal(journal, args.file, args.passphrase)
     print(f"Restored {journal} from {args.file}; the previous journal is in the backup folder.")
@@ -64,7 +64,7 @@ def run_restore(args: argparse.Namespace, journal: Path) -> int:
 
 def run_check(args: argparse.Namespace, journal: Path) -> int:
     from hitouch.cli.main import EXIT_DATA, fail
-    from hitouch.services.safety import check_journal
+    from hitouch.services.safety.backups import check_journal
 
     report = check_journal(journal, args.passphrase)
     if report.sound:
@@ -80,7 +80,7 @@ def run_encrypt(args: argparse.Namespace, journal: Path) -> int:
     import getpass
 
     from hitouch.services.errors import UserError
-    from hitouch.services.safety import encrypt_journal
+    from hitouch.services.safety.backups import encrypt_journal
 
     passphrase = args.passphrase
     if passphrase is None:

@@ -10,14 +10,14 @@ import re
 from itertools import islice
 from pathlib import Path
 
-from hitouch.interop.csv_mapping import MAPPABLE_FIELDS, guess_mapping
-from hitouch.interop.csv_read import csv_text, layout_name, read_csv, table_of
-from hitouch.interop.csv_table import is_preamble
-from hitouch.interop.csv_write import write_csv
+from hitouch.interop.csv.mapping import MAPPABLE_FIELDS, guess_mapping
+from hitouch.interop.csv.read import csv_text, layout_name, read_csv, table_of
+from hitouch.interop.csv.table import is_preamble
+from hitouch.interop.csv.write import write_csv
 from hitouch.interop.results import ReadResult, UnreadableFile, file_bytes
 from hitouch.interop.text_decoding import file_text, looks_binary, without_stray_nuls
-from hitouch.interop.vcard_read import read_vcards
-from hitouch.interop.vcard_write import write_vcards
+from hitouch.interop.vcard.read import read_vcards
+from hitouch.interop.vcard.write import write_vcards
 
 __all__ = [
     "FORMATS", "MAPPABLE_FIELDS", "ReadResult", "UnreadableFile", "csv_columns", "csv_sample", "detect_format",

@@ -1,0 +1,1 @@
+"""Calendar entries and meetings, as plain data."""

@@ -1,0 +1,1 @@
+"""The relationship work as rules: follow-ups, nudges, referrals, small acts, insights."""

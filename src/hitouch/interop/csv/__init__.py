@@ -1,0 +1,1 @@
+"""CSV files of contacts: layouts, column mapping, reading and writing."""

@@ -1,0 +1,1 @@
+"""iCalendar (.ics) files: writing calendar entries, reading meetings."""

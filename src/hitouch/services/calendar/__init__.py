@@ -1,0 +1,1 @@
+"""Calendars: .ics exports and the feed, CalDAV sync, and the calendar import."""

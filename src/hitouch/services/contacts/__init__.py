@@ -1,0 +1,1 @@
+"""Contacts: adding, editing, reading, searching, merging, the trash."""

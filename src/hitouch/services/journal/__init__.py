@@ -1,0 +1,1 @@
+"""The journal: interactions and the events where people are met."""

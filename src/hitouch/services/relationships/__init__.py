@@ -1,0 +1,1 @@
+"""Follow-ups, cadences, nudges, referrals, small acts, the agenda and insights."""

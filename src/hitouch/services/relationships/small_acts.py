@@ -1,0 +1,57 @@
+"""Small acts: changes in people's lives that imports noticed, until they are acknowledged."""
+
+from __future__ import annotations
+
+from sqlalchemy import Date, text
+from sqlalchemy.orm import Session
+
+from hitouch.domain.records import ContactRef, ContactUpdateRecord
+from hitouch.domain.relationships.relations import SmallAct
+from hitouch.domain.relationships.small_acts import suggestion_for_all
+from hitouch.services.changes import Changes
+from hitouch.services.clock import Clock
+from hitouch.services.errors import NotFound
+from hitouch.store.database import Journal
+from hitouch.store.models import ContactUpdate
+
+
+# CROSS JOIN and `+c.deleted_at`: walk the updates, look each person up by id.
+_PENDING = """
+SELECT u.id, u.contact_id, c.name, u.noticed_on, u.kind, u.old_value, u.new_value
+FROM contact_update u CROSS JOIN contact c ON c.id = u.contact_id
+WHERE u.acknowledged_at IS NULL AND +c.deleted_at IS NULL
+ORDER BY u.noticed_on DESC, u.id DESC
+"""
+
+
+def pending_acts(session: Session) -> list[SmallAct]:
+    """Unacknowledged updates of live contacts, newest first; what was noticed about one person
+    on one day is one act."""
+    rows = session.execute(text(_PENDING).columns(noticed_on=Date))
+    together: dict[tuple[int, object], list[ContactUpdateRecord]] = {}
+    for update_id, contact_id, name, noticed_on, kind, old, new in rows:
+        record = ContactUpdateRecord(update_id, ContactRef(contact_id, name), noticed_on, kind, old, new)
+        together.setdefault((contact_id, noticed_on), []).append(record)
+    return [SmallAct(records[0], suggestion_for_all(records), records[1:]) for records in together.values()]
+
+
+class Updates:
+    def __init__(self, journal: Journal, clock: Clock) -> None:
+        self._journal = journal
+        self._clock = clock
+
+    def pending(self) -> list[SmallAct]:
+        with self._journal.read() as session:
+            return pending_acts(session)
+
+    def acknowledge(self, *update_ids: int) -> Changes:
+        """Done (or not needed): the suggestion leaves Today; the updates stay on the timeline."""
+        contacts = set()
+        with self._journal.write() as session:
+            for update_id in update_ids:
+                row = session.get(ContactUpdate, update_id)
+                if row is None:
+                    raise NotFound(f"no update with id {update_id}")
+                row.acknowledged_at = self._clock.utc_now()
+                contacts.add(row.contact_id)
+            return Changes(contacts=contacts)

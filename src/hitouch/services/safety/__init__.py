@@ -1,0 +1,1 @@
+"""Backups, restores, integrity checks and encryption."""

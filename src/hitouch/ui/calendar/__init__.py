@@ -1,0 +1,1 @@
+"""The calendar screens of the window."""

@@ -1,0 +1,1 @@
+"""The common screens of the window."""

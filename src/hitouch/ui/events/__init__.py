@@ -1,0 +1,1 @@
+"""The events screens of the window."""

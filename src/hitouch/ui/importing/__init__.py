@@ -1,0 +1,1 @@
+"""The importing screens of the window."""

@@ -1,0 +1,1 @@
+"""The referrals screens of the window."""

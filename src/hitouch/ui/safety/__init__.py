@@ -1,0 +1,1 @@
+"""The safety screens of the window."""

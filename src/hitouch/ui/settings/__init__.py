@@ -1,0 +1,1 @@
+"""The settings screens of the window."""

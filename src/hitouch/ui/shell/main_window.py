@@ -1,0 +1,366 @@
+"""The main window: menus and shortcuts, the pages, and routing what changed to them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from hitouch import __version__
+from hitouch.services.changes import Changes
+from hitouch.services.workspace import Workspace
+from hitouch.settings import Settings
+from hitouch.ui.safety.backup_dialog import RestoreDialog
+from hitouch.ui.calendar.calendar_import_dialog import CalendarImportDialog, calendar_files
+from hitouch.ui.calendar.calendar_menu import CalendarMenu
+from hitouch.ui.contacts.contact_dialog import ContactDialog
+from hitouch.ui.contacts.contacts_page import ContactsPage
+from hitouch.ui.common.background import ThreadedRunner
+from hitouch.ui.common.dialogs import guarded
+from hitouch.ui.importing.export_actions import Exporter
+from hitouch.ui.common.formatting import tr
+from hitouch.ui.common.icons import app_icon, icon
+from hitouch.ui.importing.import_dialog import ImportPreviewDialog, contact_files
+from hitouch.ui.contacts.log_dialog import LogDialog
+from hitouch.ui.contacts.merge_dialog import MergeDialog
+from hitouch.ui.shell.relationship_pages import RelationshipPages
+from hitouch.ui.settings.settings_dialog import SettingsDialog
+from hitouch.ui.settings.settings_store import SettingsStore
+from hitouch.ui.common.theme import apply_theme
+from hitouch.ui.safety.trash_dialog import TrashDialog
+from hitouch.ui.shell.undo import UndoHistory
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, settings_store: SettingsStore, settings: Settings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.ws = workspace
+        self.settings = settings  # read by every screen; replaced whole when Preferences are saved
+        self._settings_store = settings_store
+        self.runner = ThreadedRunner()  # long work off the GUI thread; tests swap in InlineRunner
+        self.exporter = Exporter(self, workspace)
+        self._calendars_next: list[Path] = []  # calendars to import once the contacts import is done
+        self.setAcceptDrops(True)  # vCard, CSV and calendar files dropped on the window are imported
+        self.setWindowTitle(tr("HiTouch — {name}").format(name=workspace.path.name))
+        self.setWindowIcon(app_icon())
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
+        self.resize(1280, 800)
+
+        self.pages = QStackedWidget()
+        self.contacts = ContactsPage(workspace)
+        self.pages.addWidget(self.contacts)
+        self.relations = RelationshipPages(self)  # Today (home), Events, Referrals, Insights, the sidebar
+
+        self.contacts.welcome.add_button.clicked.connect(self.add_contact)
+        self.contacts.welcome.import_button.clicked.connect(self.import_contacts)
+        self.contacts.detail.logRequested.connect(lambda cid: self.log_interaction([cid]))
+        self.contacts.detail.editRequested.connect(self.edit_contact)
+        self.contacts.detail.deleteRequested.connect(lambda cid: self.delete_contacts([cid]))
+        self.contacts.list.doubleClicked.connect(lambda _index: self.edit_current())
+
+        self.history = UndoHistory(self)
+        self.calendar_menu = CalendarMenu(workspace, self)
+        self._build_actions()
+        self.history.changed.connect(self._update_undo_action)
+        self.contacts.list.selectionModel().selectionChanged.connect(lambda *_: self._update_merge_action())
+        self._update_undo_action()
+        self._update_merge_action()
+        location = QLabel(str(workspace.path))
+        location.setObjectName("journalLocation")
+        location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(location)
+
+    # Menus and shortcuts ----------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot, name: str, icon_name: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work wherever the focus is
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_contact_action = self._action(tr("&New Contact…"), QKeySequence.StandardKey.New, self.add_contact, "newContactAction", "add-contact")
+        self.import_action = self._action(tr("&Import…"), "Ctrl+I", self.import_contacts, "importAction", "import")
+        self.import_action.setToolTip(tr("Import contacts (vCard, CSV) or meetings (calendar .ics files)"))
+        self.backup_action = self._action(tr("&Back Up Now"), "Ctrl+Shift+B", self.back_up, "backUpAction")
+        self.restore_action = self._action(tr("&Restore from Backup…"), "Ctrl+Shift+R", self.restore_backup, "restoreAction")
+        quit_action = self._action(tr("&Quit"), "Ctrl+Q", self.close, "quitAction")
+        self.undo_action = self._action(tr("&Undo"), QKeySequence.StandardKey.Undo, self.undo, "undoAction", "undo")
+        self.find_action = self._action(tr("&Find"), QKeySequence.StandardKey.Find, self.focus_search, "findAction", "search")
+        self.merge_action = self._action(tr("&Merge Contacts…"), "Ctrl+M", self.merge_selected, "mergeContactsAction")
+        self.trash_action = self._action(tr("&Trash…"), "Ctrl+Shift+T", self.open_trash, "trashAction")
+        self.edit_action = self._action(tr("&Edit Contact…"), "Ctrl+E", self.edit_current, "editContactAction")
+        self.delete_action = self._action(tr("&Delete Contact"), QKeySequence.StandardKey.Delete, self.delete_selected, "deleteContactAction")
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.contacts.list.addAction(self.delete_action)
+        self.removeAction(self.delete_action)  # Delete in a text field must delete text
+        self.log_action = self._action(tr("&Log Interaction…"), "Ctrl+L", self.log_current, "logInteractionAction", "log")
+        self.preferences_action = self._action(tr("&Preferences…"), "Ctrl+,", self.open_preferences, "preferencesAction", "settings")
+        about = self._action(tr("&About HiTouch"), QKeySequence.StandardKey.HelpContents, self.about, "aboutAction")
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu(tr("&File"))
+        file_menu.addActions([self.new_contact_action, self.import_action])
+        export_menu = file_menu.addMenu(tr("E&xport"))
+        for text, kind, name in ((tr("vCard &3.0…"), "vcard 3.0", "exportVcard3Action"),
+                                 (tr("vCard &4.0…"), "vcard 4.0", "exportVcard4Action"),
+                                 (tr("&CSV…"), "csv", "exportCsvAction")):
+            export_menu.addAction(self._action(text, None, lambda _=False, k=kind: self.export_contacts(k), name))
+        file_menu.addSeparator()
+        file_menu.addActions([self.backup_action, self.restore_action])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        edit_menu = menu.addMenu(tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.find_action, self.edit_action, self.merge_action, self.delete_action,
+                              self.trash_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
+        journal_menu = menu.addMenu(tr("&Journal"))
+        journal_menu.addAction(self.log_action)
+        menu.addMenu(self.calendar_menu)
+        help_menu = menu.addMenu(tr("&Help"))
+        help_menu.addAction(about)
+
+    # Actions ----------------------------------------------------------------------------
+
+    def apply(self, changes: Changes) -> None:
+        """Route what a write changed to every screen that shows it."""
+        self.contacts.apply(changes)
+        self.calendar_menu.feed.apply(changes)
+        self.relations.apply(changes)
+
+    def open_contact(self, contact_id: int) -> None:
+        self.pages.setCurrentWidget(self.contacts)
+        self.contacts.select_contact(contact_id)
+
+    def focus_search(self) -> None:
+        self.pages.setCurrentWidget(self.contacts)
+        if self.contacts.currentIndex() == ContactsPage.CONTACTS:
+            self.contacts.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.contacts.search_box.selectAll()
+
+    def add_contact(self) -> None:
+        dialog = ContactDialog(self.ws, self)
+        if dialog.exec():
+            self.apply(dialog.changes)
+            self.pages.setCurrentWidget(self.contacts)
+            self.contacts.select_contact(dialog.saved_id)
+            self.statusBar().showMessage(tr("Added {name}").format(name=dialog.name.text().strip()), 4000)
+
+    def edit_current(self) -> None:
+        contact_id = self.contacts.current_contact_id()
+        if contact_id is not None:
+            self.edit_contact(contact_id)
+
+    def edit_contact(self, contact_id: int) -> None:
+        dialog = ContactDialog(self.ws, self, contact_id)
+        if dialog.exec():
+            self.apply(dialog.changes)
+
+    def log_current(self) -> None:
+        ids = self.contacts.selected_contact_ids()
+        if not ids:
+            self.statusBar().showMessage(tr("Choose a contact first, then press Ctrl+L."), 4000)
+            return
+        self.log_interaction(ids)
+
+    def log_interaction(self, contact_ids: list[int]) -> None:
+        dialog = LogDialog(self.ws, contact_ids, self)
+        if dialog.exec():
+            self.apply(dialog.changes)
+            self.statusBar().showMessage(tr("Logged."), 3000)
+
+    def delete_selected(self) -> None:
+        self.delete_contacts(self.contacts.selected_contact_ids())
+
+    def delete_contacts(self, contact_ids: list[int]) -> None:
+        if not contact_ids:
+            return
+        names = [s.name for s in self.ws.contacts.summaries(contact_ids)]
+        changes = guarded(self, lambda: self.ws.contacts.delete(contact_ids))
+        if changes is not None:
+            self.apply(changes)
+            what = names[0] if len(names) == 1 else tr("{n} contacts").format(n=len(names))
+            self.history.push(tr("Delete {what}").format(what=what), lambda: self.ws.trash.restore(*contact_ids))
+            self.statusBar().showMessage(
+                tr("Moved {what} to the trash (kept 30 days). Ctrl+Z brings it back.").format(what=what), 6000)
+
+    def merge_selected(self) -> None:
+        ids = self.contacts.selected_contact_ids()
+        if len(ids) != 2:
+            self.statusBar().showMessage(tr("Select two contacts (Ctrl+click) to merge them."), 4000)
+            return
+        first, second = self.ws.contacts.summaries(ids)
+        dialog = MergeDialog(first, second, self)
+        if not dialog.exec():
+            return
+        keep, other = dialog.keep_and_other()
+        result = guarded(self, lambda: self.ws.contacts.merge(keep.id, other.id))
+        if result is None:
+            return
+        changes, record = result
+        self.apply(changes)
+        self.contacts.select_contact(keep.id)
+        self.history.push(tr("Merge {other} into {keep}").format(other=other.name, keep=keep.name),
+                          lambda: self.ws.contacts.unmerge(record))
+        self.statusBar().showMessage(tr("Merged. Ctrl+Z takes it back."), 6000)
+
+    def open_trash(self) -> None:
+        dialog = TrashDialog(self.ws, self)
+        if dialog.exec() and dialog.changes is not None:
+            self.apply(dialog.changes)
+            self.statusBar().showMessage(tr("Brought back from the trash."), 4000)
+
+    def undo(self) -> None:
+        description = self.history.next_description()
+        changes = guarded(self, self.history.undo)
+        if changes is not None:
+            self.apply(changes)
+            self.statusBar().showMessage(tr("Undone: {what}").format(what=description), 4000)
+
+    def _update_undo_action(self) -> None:
+        description = self.history.next_description()
+        self.undo_action.setEnabled(description is not None)
+        self.undo_action.setText(tr("&Undo {what}").format(what=description) if description else tr("&Undo"))
+
+    def _update_merge_action(self) -> None:
+        self.merge_action.setEnabled(len(self.contacts.selected_contact_ids()) == 2)
+
+    def add_to_calendar(self, followup_id: int) -> None:
+        """The follow-up as one event, opened by the system's calendar app ("Add to calendar")."""
+        self.calendar_menu.add_to_calendar(followup_id)
+
+    def import_contacts(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, tr("Import contacts or meetings"), str(Path.home()),
+            tr("Contacts and calendars (*.vcf *.vcard *.csv *.ics);;Contacts (*.vcf *.vcard *.csv);;"
+               "Calendars (*.ics);;All files (*)"),
+        )
+        if paths:
+            self.open_files([Path(p) for p in paths])
+
+    def open_import_preview(self, paths: list[Path]) -> ImportPreviewDialog:
+        """Preview importing `paths`, then import them (the dialog runs the whole way)."""
+        dialog = ImportPreviewDialog(self.ws, paths, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self.apply)
+        dialog.imported.connect(self._remember_import)
+        dialog.open()
+        dialog.start()
+        return dialog
+
+    def open_calendar_import(self, paths: list[Path]) -> CalendarImportDialog:
+        """Preview importing the meetings of calendar files, then import them."""
+        dialog = CalendarImportDialog(self.ws, paths, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self.apply)
+        dialog.imported.connect(self._remember_calendar_import)
+        dialog.open()
+        dialog.start()
+        return dialog
+
+    def _remember_calendar_import(self, report) -> None:
+        self.history.push(tr("Import of {files}").format(files=", ".join(Path(f).name for f in report.files)),
+                          lambda: self.ws.calendar_import.undo(report.batch_id).changes)
+
+    def _remember_import(self, report) -> None:
+        self.history.push(tr("Import of {files}").format(files=", ".join(Path(f).name for f in report.files)),
+                          lambda: self.ws.importing.undo(report.batch_id).changes)
+
+    def export_contacts(self, kind: str) -> None:
+        self.exporter.ask_and_export(kind, self.runner)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if contact_files(event.mimeData()) or calendar_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = contact_files(event.mimeData()) + calendar_files(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.open_files(paths)
+
+    def back_up(self) -> None:
+        path = guarded(self, self.ws.backups.back_up)
+        if path is not None:
+            self.statusBar().showMessage(tr("Backed up to {path}").format(path=path), 6000)
+
+    def restore_backup(self) -> None:
+        dialog = RestoreDialog(self.ws.backups, self)
+        if dialog.exec() and dialog.changes is not None:
+            self.apply(dialog.changes)
+            self.statusBar().showMessage(tr("Restored. The journal as it was is kept as a backup."), 6000)
+
+    def bring_forward(self, files: list) -> None:
+        """Another start of HiTouch on this journal handed over to this window."""
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        if files:
+            self.open_files(files)
+
+    def open_preferences(self) -> None:
+        dialog = SettingsDialog(self.settings, self._settings_store, self)
+        if dialog.exec():
+            self.use_settings(dialog.settings)
+            self.statusBar().showMessage(tr("Preferences saved."), 3000)
+
+    def save_settings(self, settings: Settings) -> None:
+        """Keep new preferences and let every part of the window use them."""
+        self._settings_store.save(settings)
+        self.use_settings(settings)
+
+    def use_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        self.ws.use_settings(settings)
+        apply_theme(settings.theme)
+        self.calendar_menu.feed.schedule()
+
+    def _system_scheme_changed(self) -> None:
+        if self.settings.theme == "system":
+            apply_theme("system")
+
+    def open_files(self, paths: list[Path]) -> None:
+        """Files given to `hitouch FILE...`, dropped or chosen: contacts to the contacts import,
+        calendars (by their content) to the calendar import, after the contacts so that their
+        meetings find the people just imported."""
+        calendars = [Path(p) for p in paths if self.ws.calendar_import.is_calendar(p)]
+        contacts = [Path(p) for p in paths if Path(p) not in calendars]
+        if not contacts:
+            self.open_calendar_import(calendars)
+            return
+        dialog = self.open_import_preview(contacts)
+        if calendars:
+            self._calendars_next = calendars
+            dialog.finished.connect(self._open_calendars_next)
+
+    def _open_calendars_next(self) -> None:
+        calendars, self._calendars_next = self._calendars_next, []
+        if calendars:
+            self.open_calendar_import(calendars)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            tr("About HiTouch"),
+            tr("<b>HiTouch {version}</b><p>High tech needs high touch: a networking journal that keeps "
+               "the people you meet, where you met them, and everything since.</p>").format(version=__version__),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.calendar_menu.feed.finish()
+        self.relations.close()
+        self.ws.close()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""The today screens of the window."""

@@ -1,0 +1,14 @@
+"""Where the interop tests find files: our own small fixtures, and the shared corpus of real ones.
+
+A module of its own (not conftest) so that tests can import it by a name no other folder uses.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "tests" / "data" / "interop"
+CALENDARS = REPO / "tests" / "data" / "calendars"
+# Real files written by other programs live beside the repository, never inside it.
+CORPUS = REPO / ".." / "shared" / "corpus"
