@@ -14,15 +14,15 @@ import sqlite3
 import statistics
 import sys
 import time
-from datetime import datetime, time as clock_time
+from datetime import datetime
+from datetime import time as clock_time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import make_journal  # noqa: E402
-
-from hitouch.services.clock import Clock  # noqa: E402
-from hitouch.services.workspace import open_workspace  # noqa: E402
+import make_journal
+from hitouch.services.clock import Clock
+from hitouch.services.workspace import open_workspace
 
 TARGET_MS = 50
 
@@ -43,9 +43,11 @@ def main() -> int:
         contacts = len(ws.contacts.ids())
         agenda = ws.agenda.agenda(7)
         print(f"journal: {args.journal.name}, {contacts:,} live contacts, today {today.isoformat()}")
-        print(f"agenda (7 days): {len(agenda.overdue):,} overdue, {len(agenda.due):,} due, "
-              f"{len(agenda.cadence):,} cadences, {len(agenda.birthdays):,} birthdays, {len(agenda.nudges)} nudges, "
-              f"{len(agenda.updates):,} small acts")
+        print(
+            f"agenda (7 days): {len(agenda.overdue):,} overdue, {len(agenda.due):,} due, "
+            f"{len(agenda.cadence):,} cadences, {len(agenda.birthdays):,} birthdays, {len(agenda.nudges)} nudges, "
+            f"{len(agenda.updates):,} small acts"
+        )
         for name, question in (
             ("agenda --days 7", lambda: ws.agenda.agenda(7)),
             ("agenda --days 1", lambda: ws.agenda.agenda(1)),
@@ -53,8 +55,10 @@ def main() -> int:
         ):
             cold, median, worst, cpu = measure(question, args.runs)
             verdict = "ok" if median < TARGET_MS else "OVER TARGET"
-            print(f"{name:<18} first {cold:6.1f} ms   median {median:6.1f} ms   worst {worst:6.1f} ms   "
-                  f"cpu median {cpu:5.1f} ms   ({args.runs} runs, target {TARGET_MS} ms: {verdict})")
+            print(
+                f"{name:<18} first {cold:6.1f} ms   median {median:6.1f} ms   worst {worst:6.1f} ms   "
+                f"cpu median {cpu:5.1f} ms   ({args.runs} runs, target {TARGET_MS} ms: {verdict})"
+            )
         top = ws.nudges.list(3)
         for nudge in top:
             print(f"  nudge: {nudge.contact.name}: {nudge.reason} (score {nudge.score:g})")

@@ -38,34 +38,104 @@ def fill(ws, followups: int) -> None:
     a phone, the event where we met and a journal note: written set-based, as imports do."""
     people = followups // 4
     with ws.journal.write() as session:
-        session.execute(insert(models.Event), [
-            {"id": 1, "name": "Web Summit", "name_key": "web summit", "starts_on": date(2026, 11, 10), "place": "Lisbon",
-             "notes": "", "created_at": NOW}])
-        session.execute(insert(models.Contact), [
-            {"id": i, "given": f"Given{i}", "family": f"Family{i}", "name": f"Given{i} Family{i}",
-             "name_key": f"given{i} family{i}", "company": f"Company {i % 97}", "title": "Engineer", "notes": "",
-             "source": "in-person", "created_at": NOW, "updated_at": NOW} for i in range(1, people + 1)])
-        session.execute(insert(models.ContactEmail), [
-            {"contact_id": i, "address": f"person{i}@example.com", "address_key": f"person{i}@example.com", "label": "",
-             "position": 0} for i in range(1, people + 1)])
-        session.execute(insert(models.ContactPhone), [
-            {"contact_id": i, "number": f"+4477009{i:05d}", "e164": f"+4477009{i:05d}", "label": "", "position": 0}
-            for i in range(1, people + 1)])
-        session.execute(insert(models.ContactEvent), [
-            {"contact_id": i, "event_id": 1, "in_person": True, "note": ""} for i in range(1, people + 1)])
-        session.execute(insert(models.Interaction), [
-            {"id": i, "occurred_on": date(2026, 11, 12), "channel": "coffee", "created_at": NOW,
-             "note": f"Talked about the pilot, the budget for Q{i % 4 + 1}; wants an intro to a payments lawyer."}
-            for i in range(1, people + 1)])
-        session.execute(insert(models.InteractionContact), [
-            {"interaction_id": i, "contact_id": i, "occurred_on": date(2026, 11, 12), "face_to_face": True}
-            for i in range(1, people + 1)])
-        session.execute(insert(models.FollowUp), [
-            {"contact_id": n // 4 + 1, "kind": ("coffee", "call", "meeting", "email")[n % 4], "title": "",
-             "note": "Bring the numbers" if n % 3 == 0 else "", "due_on": date(2026, 12, 1) + timedelta(days=n % 90),
-             "due_time": None if n % 4 == 3 else datetime(2026, 1, 1, 9 + n % 8, 30).time(), "minutes": None,
-             "status": "open", "created_at": NOW, "updated_at": NOW, "ical_uid": f"{n:08d}-bench@hitouch",
-             "ical_sequence": 0} for n in range(followups)])
+        session.execute(
+            insert(models.Event),
+            [
+                {
+                    "id": 1,
+                    "name": "Web Summit",
+                    "name_key": "web summit",
+                    "starts_on": date(2026, 11, 10),
+                    "place": "Lisbon",
+                    "notes": "",
+                    "created_at": NOW,
+                }
+            ],
+        )
+        session.execute(
+            insert(models.Contact),
+            [
+                {
+                    "id": i,
+                    "given": f"Given{i}",
+                    "family": f"Family{i}",
+                    "name": f"Given{i} Family{i}",
+                    "name_key": f"given{i} family{i}",
+                    "company": f"Company {i % 97}",
+                    "title": "Engineer",
+                    "notes": "",
+                    "source": "in-person",
+                    "created_at": NOW,
+                    "updated_at": NOW,
+                }
+                for i in range(1, people + 1)
+            ],
+        )
+        session.execute(
+            insert(models.ContactEmail),
+            [
+                {
+                    "contact_id": i,
+                    "address": f"person{i}@example.com",
+                    "address_key": f"person{i}@example.com",
+                    "label": "",
+                    "position": 0,
+                }
+                for i in range(1, people + 1)
+            ],
+        )
+        session.execute(
+            insert(models.ContactPhone),
+            [
+                {"contact_id": i, "number": f"+4477009{i:05d}", "e164": f"+4477009{i:05d}", "label": "", "position": 0}
+                for i in range(1, people + 1)
+            ],
+        )
+        session.execute(
+            insert(models.ContactEvent),
+            [{"contact_id": i, "event_id": 1, "in_person": True, "note": ""} for i in range(1, people + 1)],
+        )
+        session.execute(
+            insert(models.Interaction),
+            [
+                {
+                    "id": i,
+                    "occurred_on": date(2026, 11, 12),
+                    "channel": "coffee",
+                    "created_at": NOW,
+                    "note": f"Talked about the pilot, the budget for Q{i % 4 + 1}; "
+                    "wants an intro to a payments lawyer.",
+                }
+                for i in range(1, people + 1)
+            ],
+        )
+        session.execute(
+            insert(models.InteractionContact),
+            [
+                {"interaction_id": i, "contact_id": i, "occurred_on": date(2026, 11, 12), "face_to_face": True}
+                for i in range(1, people + 1)
+            ],
+        )
+        session.execute(
+            insert(models.FollowUp),
+            [
+                {
+                    "contact_id": n // 4 + 1,
+                    "kind": ("coffee", "call", "meeting", "email")[n % 4],
+                    "title": "",
+                    "note": "Bring the numbers" if n % 3 == 0 else "",
+                    "due_on": date(2026, 12, 1) + timedelta(days=n % 90),
+                    "due_time": None if n % 4 == 3 else datetime(2026, 1, 1, 9 + n % 8, 30).time(),
+                    "minutes": None,
+                    "status": "open",
+                    "created_at": NOW,
+                    "updated_at": NOW,
+                    "ical_uid": f"{n:08d}-bench@hitouch",
+                    "ical_sequence": 0,
+                }
+                for n in range(followups)
+            ],
+        )
 
 
 def icalendar_components(entries, zone, stamp):
@@ -150,10 +220,14 @@ def bench_sync(folder: Path) -> None:
     finally:
         server.stop()
     print(f"CalDAV sync of {SYNCED:,} follow-ups to a local Radicale:")
-    print(f"  first sync   {first:6.2f} s  {report.created} created ({server_seconds:.2f} s of it in Radicale); "
-          f"requests sent {_counts(report.requests)}, received by the server {_counts(first_server)}")
-    print(f"  second sync  {second:6.2f} s  {again.unchanged} unchanged; requests sent {_counts(again.requests)}, "
-          f"received by the server {_counts(second_server)}; PUT {second_server['PUT']}, DELETE {second_server['DELETE']}")
+    print(
+        f"  first sync   {first:6.2f} s  {report.created} created ({server_seconds:.2f} s of it in Radicale); "
+        f"requests sent {_counts(report.requests)}, received by the server {_counts(first_server)}"
+    )
+    print(
+        f"  second sync  {second:6.2f} s  {again.unchanged} unchanged; requests sent {_counts(again.requests)}, "
+        f"received by the server {_counts(second_server)}; PUT {second_server['PUT']}, DELETE {second_server['DELETE']}"
+    )
     ws.close()
 
 

@@ -28,8 +28,9 @@ def best_of(runs: int, action) -> float:
 
 
 def main() -> None:
-    version = best_of(5, lambda: subprocess.run([sys.executable, "-m", "hitouch", "--version"], check=True,
-                                                capture_output=True))
+    version = best_of(
+        5, lambda: subprocess.run([sys.executable, "-m", "hitouch", "--version"], check=True, capture_output=True)
+    )
     print(f"hitouch --version (new process, best of 5): {version * 1000:.0f} ms")
 
     from PySide6.QtCore import QSize
@@ -44,8 +45,9 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="hitouch-bench-"))
     window = create_main_window(folder / "journal.sqlite3", settings_store=SettingsStore(folder / "HiTouch.ini"))
     for i in range(CONTACTS):
-        window.ws.contacts.add(ContactCard(name=f"Person {i}", company=f"Company {i % 97}",
-                                           emails=[Labelled(f"p{i}@example.com")]))
+        window.ws.contacts.add(
+            ContactCard(name=f"Person {i}", company=f"Company {i % 97}", emails=[Labelled(f"p{i}@example.com")])
+        )
     window.close()
 
     def open_window() -> None:
@@ -55,7 +57,10 @@ def main() -> None:
         win.grab()
         win.close()
 
-    print(f"window on {CONTACTS:,} contacts, built, shown and painted (best of 3): {best_of(3, open_window) * 1000:.0f} ms")
+    print(
+        f"window on {CONTACTS:,} contacts, built, shown and painted (best of 3): "
+        f"{best_of(3, open_window) * 1000:.0f} ms"
+    )
 
     names = icon_names()
     start = time.perf_counter()

@@ -34,10 +34,16 @@ def vcard_file(count: int) -> bytes:
 
 
 def linkedin_file(rows: int) -> bytes:
-    lines = ["Notes:", '"When exporting your connection data, you may notice that some of the fields are empty."', "",
-             "First Name,Last Name,URL,Email Address,Company,Position,Connected On"]
-    lines += [f"Given{i},Family{i},https://www.linkedin.com/in/person{i},,Company {i},Engineer,08 Feb 2023"
-              for i in range(rows)]
+    lines = [
+        "Notes:",
+        '"When exporting your connection data, you may notice that some of the fields are empty."',
+        "",
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
+    ]
+    lines += [
+        f"Given{i},Family{i},https://www.linkedin.com/in/person{i},,Company {i},Engineer,08 Feb 2023"
+        for i in range(rows)
+    ]
     return "\n".join(lines).encode("utf-8")
 
 
@@ -55,8 +61,10 @@ def main() -> None:
     text = data.decode("utf-8")
     bare = best_of(3, lambda: list(vobject.readComponents(text)))
     ours = best_of(3, lambda: read_contacts_bytes(data, "bench.vcf"))
-    print(f"{CARDS} vCard 3.0 cards: vobject.readComponents {bare:.2f} s, read_contacts_bytes {ours:.2f} s "
-          f"({ours / bare:.2f}x)")
+    print(
+        f"{CARDS} vCard 3.0 cards: vobject.readComponents {bare:.2f} s, read_contacts_bytes {ours:.2f} s "
+        f"({ours / bare:.2f}x)"
+    )
     rows = linkedin_file(LINKEDIN_ROWS)
     linkedin = best_of(5, lambda: read_contacts_bytes(rows, "Connections.csv"))
     print(f"{LINKEDIN_ROWS} LinkedIn rows: read_contacts_bytes {linkedin * 1000:.0f} ms")

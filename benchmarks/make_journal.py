@@ -79,24 +79,118 @@ NAMES = {
 }
 SCRIPT_WEIGHTS = {"latin": 70, "cyrillic": 8, "greek": 4, "cjk": 9, "arabic": 5, "devanagari": 4}
 COMPANIES = [
-    "Fjord Ventures", "Northwind", "Contoso", "Acme Robotics", "Shenzhen Robotics", "Banco Ñandú", "Zürich Re",
-    "Société Générale", "Tata Digital", "Яндекс", "Κτήμα Λάμπρου", "株式会社みらい", "삼성전자", "شركة الأفق",
-    "Globex", "Initech", "Umbrella Health", "Hooli", "Pied Piper", "Stark Industries", "Wayne Enterprises",
+    "Fjord Ventures",
+    "Northwind",
+    "Contoso",
+    "Acme Robotics",
+    "Shenzhen Robotics",
+    "Banco Ñandú",
+    "Zürich Re",
+    "Société Générale",
+    "Tata Digital",
+    "Яндекс",
+    "Κτήμα Λάμπρου",
+    "株式会社みらい",
+    "삼성전자",
+    "شركة الأفق",
+    "Globex",
+    "Initech",
+    "Umbrella Health",
+    "Hooli",
+    "Pied Piper",
+    "Stark Industries",
+    "Wayne Enterprises",
 ]
-TITLES = ["Founder", "CEO", "CTO", "Partner", "Head of Sales", "Engineer", "Product Manager", "Designer",
-          "Investor", "Lawyer", "Consultant", "Directora", "Geschäftsführer", "Analyst", ""]
-TAGS = ["investor", "fintech", "customer", "prospect", "mentor", "press", "hiring", "partner", "friend",
-        "alumni", "speaker", "supplier", "legal", "design", "ai", "climate", "health", "robotics", "saas", "vc"]
-EVENT_KINDS = ["Web Summit", "SaaStr Europa", "Slush", "VivaTech", "Fintech Meetup", "Founders Breakfast",
-               "AI Night", "Climate Tech Forum", "MWC", "CES", "Product Circle", "Legal Hackers", "Demo Day"]
-PLACES = ["Lisbon", "Barcelona", "Helsinki", "Paris", "Berlin", "London", "Dublin", "Las Vegas", "Tokyo", "Seoul",
-          "São Paulo", "Lagos", "Nairobi", "Mumbai", "Athens", "Kyiv"]
+TITLES = [
+    "Founder",
+    "CEO",
+    "CTO",
+    "Partner",
+    "Head of Sales",
+    "Engineer",
+    "Product Manager",
+    "Designer",
+    "Investor",
+    "Lawyer",
+    "Consultant",
+    "Directora",
+    "Geschäftsführer",
+    "Analyst",
+    "",
+]
+TAGS = [
+    "investor",
+    "fintech",
+    "customer",
+    "prospect",
+    "mentor",
+    "press",
+    "hiring",
+    "partner",
+    "friend",
+    "alumni",
+    "speaker",
+    "supplier",
+    "legal",
+    "design",
+    "ai",
+    "climate",
+    "health",
+    "robotics",
+    "saas",
+    "vc",
+]
+EVENT_KINDS = [
+    "Web Summit",
+    "SaaStr Europa",
+    "Slush",
+    "VivaTech",
+    "Fintech Meetup",
+    "Founders Breakfast",
+    "AI Night",
+    "Climate Tech Forum",
+    "MWC",
+    "CES",
+    "Product Circle",
+    "Legal Hackers",
+    "Demo Day",
+]
+PLACES = [
+    "Lisbon",
+    "Barcelona",
+    "Helsinki",
+    "Paris",
+    "Berlin",
+    "London",
+    "Dublin",
+    "Las Vegas",
+    "Tokyo",
+    "Seoul",
+    "São Paulo",
+    "Lagos",
+    "Nairobi",
+    "Mumbai",
+    "Athens",
+    "Kyiv",
+]
 VIRTUAL = [Channel.EMAIL, Channel.MESSAGE, Channel.VIDEO, Channel.SOCIAL]
 VIRTUAL_WEIGHTS = [40, 30, 22, 8]
 IN_PERSON = [Channel.COFFEE, Channel.MEAL, Channel.IN_PERSON, Channel.CALL, Channel.EVENT]
-NOTES = ["Talked about the Q1 pilot", "Wants an intro to a payments lawyer", "Sent the deck", "Hiring two engineers",
-         "Raising a seed round", "Asked about the Berlin office", "Follow up after the summer", "Loves sailing",
-         "Кофе и разговор о продукте", "Ελάτε στην Αθήνα", "来月また会う", "الاجتماع القادم في دبي", ""]
+NOTES = [
+    "Talked about the Q1 pilot",
+    "Wants an intro to a payments lawyer",
+    "Sent the deck",
+    "Hiring two engineers",
+    "Raising a seed round",
+    "Asked about the Berlin office",
+    "Follow up after the summer",
+    "Loves sailing",
+    "Кофе и разговор о продукте",
+    "Ελάτε στην Αθήνα",
+    "来月また会う",
+    "الاجتماع القادم في دبي",
+    "",
+]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,9 +209,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     started = time.perf_counter()
     Generator(args).run()
-    print(f"make_journal: {args.contacts:,} contacts, {args.interactions:,} interactions, {args.followups:,} "
-          f"follow-ups, {args.events:,} events, {args.referrals:,} referrals -> {args.out} "
-          f"({args.out.stat().st_size / 1e6:,.0f} MB) in {time.perf_counter() - started:.1f} s")
+    print(
+        f"make_journal: {args.contacts:,} contacts, {args.interactions:,} interactions, {args.followups:,} "
+        f"follow-ups, {args.events:,} events, {args.referrals:,} referrals -> {args.out} "
+        f"({args.out.stat().st_size / 1e6:,.0f} MB) in {time.perf_counter() - started:.1f} s"
+    )
     return 0
 
 
@@ -190,24 +286,48 @@ class Generator:
                 name = f"{family}{given}" if script == "cjk" else f"{given} {family}"
                 connected = self._day(self.first_day - timedelta(days=365 * 4), self.today, 1.5)
                 self.connected[cid] = connected
-                source = "in-person" if self.met[cid] and rng.random() < 0.5 else rng.choice(
-                    ["linkedin", "linkedin", "online", "import", "referral"])
+                source = (
+                    "in-person"
+                    if self.met[cid] and rng.random() < 0.5
+                    else rng.choice(["linkedin", "linkedin", "online", "import", "referral"])
+                )
                 created = datetime.combine(connected, datetime.min.time()) + timedelta(hours=9)
                 birthday = rng.random() < 0.35
                 if rng.random() < 0.7:
-                    emails.append({"contact_id": cid, "address": f"person{cid}@example.com",
-                                   "address_key": f"person{cid}@example.com", "label": "work", "position": 0})
+                    emails.append(
+                        {
+                            "contact_id": cid,
+                            "address": f"person{cid}@example.com",
+                            "address_key": f"person{cid}@example.com",
+                            "label": "work",
+                            "position": 0,
+                        }
+                    )
                 if rng.random() < 0.4:
-                    phones.append({"contact_id": cid, "number": f"+4477009{cid:05d}", "e164": f"+4477009{cid:05d}",
-                                   "label": "mobile", "position": 0})
+                    phones.append(
+                        {
+                            "contact_id": cid,
+                            "number": f"+4477009{cid:05d}",
+                            "e164": f"+4477009{cid:05d}",
+                            "label": "mobile",
+                            "position": 0,
+                        }
+                    )
                 yield {
-                    "id": cid, "given": given, "family": family, "name": name, "name_key": fold(name),
+                    "id": cid,
+                    "given": given,
+                    "family": family,
+                    "name": name,
+                    "name_key": fold(name),
                     "company": rng.choice(COMPANIES) if rng.random() < 0.8 else "",
-                    "title": rng.choice(TITLES), "notes": rng.choice(NOTES) if rng.random() < 0.2 else "",
+                    "title": rng.choice(TITLES),
+                    "notes": rng.choice(NOTES) if rng.random() < 0.2 else "",
                     "source": source,
                     "birthday_mmdd": rng.randint(1, 12) * 100 + rng.randint(1, 28) if birthday else None,
                     "birthday_year": rng.randint(1950, 2002) if birthday and rng.random() < 0.6 else None,
-                    "connected_on": connected, "created_at": created, "updated_at": created,
+                    "connected_on": connected,
+                    "created_at": created,
+                    "updated_at": created,
                     "deleted_at": self.now - timedelta(days=rng.randint(1, 25)) if rng.random() < 0.005 else None,
                 }
 
@@ -236,8 +356,18 @@ class Generator:
             day = self._day(self.first_day, self.today + timedelta(days=60), 1.3)
             self.event_days[event_id] = day
             name = f"{rng.choice(EVENT_KINDS)} {day.year} #{event_id}"
-            rows.append({"id": event_id, "name": name, "name_key": fold(name), "starts_on": day, "ends_on": None,
-                         "place": rng.choice(PLACES), "notes": "", "created_at": self.now})
+            rows.append(
+                {
+                    "id": event_id,
+                    "name": name,
+                    "name_key": fold(name),
+                    "starts_on": day,
+                    "ends_on": None,
+                    "place": rng.choice(PLACES),
+                    "notes": "",
+                    "created_at": self.now,
+                }
+            )
         self._insert(Event, iter(rows))
         # People met at events: most in person; some only connected through the event's app.
         self.links: list[tuple[int, int, bool]] = []
@@ -246,7 +376,9 @@ class Generator:
             if rng.random() < 0.35 and past_events:
                 event_id = rng.choice(past_events)
                 self.links.append((cid, event_id, self.met[cid] and rng.random() < 0.8))
-        self._insert(ContactEvent, ({"contact_id": c, "event_id": e, "in_person": p, "note": ""} for c, e, p in self.links))
+        self._insert(
+            ContactEvent, ({"contact_id": c, "event_id": e, "in_person": p, "note": ""} for c, e, p in self.links)
+        )
 
     def interactions(self) -> None:
         rng, n = self.rng, self.args.interactions
@@ -274,12 +406,26 @@ class Generator:
                 virtual = not all(self.met[p] for p in people) or rng.random() < 0.55
                 channel = rng.choices(VIRTUAL, VIRTUAL_WEIGHTS)[0] if virtual else rng.choice(IN_PERSON[:4])
                 day, event = self._day(max(self.connected[first], self.first_day), self.today, 1.4), None
-            interactions.append({"id": interaction_id, "occurred_on": day, "occurred_at": None, "channel": str(channel),
-                                 "note": rng.choice(NOTES) if rng.random() < 0.4 else "", "event_id": event,
-                                 "created_at": self.now})
+            interactions.append(
+                {
+                    "id": interaction_id,
+                    "occurred_on": day,
+                    "occurred_at": None,
+                    "channel": str(channel),
+                    "note": rng.choice(NOTES) if rng.random() < 0.4 else "",
+                    "event_id": event,
+                    "created_at": self.now,
+                }
+            )
             for cid in dict.fromkeys(people):
-                people_rows.append({"interaction_id": interaction_id, "contact_id": cid, "occurred_on": day,
-                                    "face_to_face": channel in FACE_TO_FACE})
+                people_rows.append(
+                    {
+                        "interaction_id": interaction_id,
+                        "contact_id": cid,
+                        "occurred_on": day,
+                        "face_to_face": channel in FACE_TO_FACE,
+                    }
+                )
             if len(interactions) == CHUNK or interaction_id == n:
                 self._write(Interaction, interactions)
                 self._write(InteractionContact, people_rows)
@@ -302,12 +448,22 @@ class Generator:
                 snoozed = not done and rng.random() < 0.1
                 kind = rng.choice(kinds)
                 yield {
-                    "contact_id": cid, "event_id": None, "kind": kind, "title": f"{kind.title()} #{cid}", "note": "",
-                    "due_on": due, "due_time": None, "minutes": None, "status": "done" if done else "open",
+                    "contact_id": cid,
+                    "event_id": None,
+                    "kind": kind,
+                    "title": f"{kind.title()} #{cid}",
+                    "note": "",
+                    "due_on": due,
+                    "due_time": None,
+                    "minutes": None,
+                    "status": "done" if done else "open",
                     "snoozed_until": self.today + timedelta(days=rng.randint(1, 20)) if snoozed else None,
                     "done_at": datetime.combine(due, datetime.min.time()) if done else None,
-                    "created_at": self.now, "updated_at": self.now, "deleted_at": None,
-                    "ical_uid": str(uuid.UUID(int=rng.getrandbits(128), version=4)), "ical_sequence": 0,
+                    "created_at": self.now,
+                    "updated_at": self.now,
+                    "deleted_at": None,
+                    "ical_uid": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                    "ical_sequence": 0,
                 }
 
         self._insert(FollowUp, rows())
@@ -322,12 +478,16 @@ class Generator:
                 lead = rng.randint(1, self.args.contacts)
                 status = rng.choices(["open", "met", "won", "lost"], [30, 30, 20, 20])[0]
                 yield {
-                    "from_contact_id": None if given else partner, "to_contact_id": partner if given else None,
+                    "from_contact_id": None if given else partner,
+                    "to_contact_id": partner if given else None,
                     "lead_contact_id": lead if rng.random() < 0.6 else None,
                     "lead_text": "" if rng.random() < 0.6 else "A lead from the newsletter",
-                    "occurred_on": self._day(self.first_day, self.today, 1.3), "note": "", "status": status,
+                    "occurred_on": self._day(self.first_day, self.today, 1.3),
+                    "note": "",
+                    "status": status,
                     "value_cents": rng.randint(1, 500) * 10_000 if status == "won" else None,
-                    "event_id": None, "created_at": self.now,
+                    "event_id": None,
+                    "created_at": self.now,
                 }
 
         self._insert(Referral, rows())
@@ -336,15 +496,39 @@ class Generator:
         rng, n = self.rng, self.args.contacts
         # Cadences are set by hand for people kept close: a few percent, mostly the active ones.
         with_cadence = set(rng.choices(range(1, n + 1), weights=self.weight[1:], k=n // 40))
-        self._insert(Cadence, ({"contact_id": cid, "every": rng.choice([1, 2, 3, 6]), "unit": rng.choice("wm"),
-                                "since": self.connected[cid]} for cid in with_cadence))
+        self._insert(
+            Cadence,
+            (
+                {
+                    "contact_id": cid,
+                    "every": rng.choice([1, 2, 3, 6]),
+                    "unit": rng.choice("wm"),
+                    "since": self.connected[cid],
+                }
+                for cid in with_cadence
+            ),
+        )
         dismissed = rng.sample(range(1, n + 1), n // 200)
-        self._insert(NudgeDismissal, ({"contact_id": cid, "until": self.today + timedelta(days=rng.randint(-30, 60))}
-                                      for cid in dismissed))
+        self._insert(
+            NudgeDismissal,
+            ({"contact_id": cid, "until": self.today + timedelta(days=rng.randint(-30, 60))} for cid in dismissed),
+        )
         updated = rng.sample(range(1, n + 1), n // 300)
-        self._insert(ContactUpdate, ({"contact_id": cid, "noticed_on": self.today - timedelta(days=rng.randint(0, 20)),
-                                      "kind": "company", "old_value": "", "new_value": rng.choice(COMPANIES),
-                                      "batch_id": None, "acknowledged_at": None} for cid in updated))
+        self._insert(
+            ContactUpdate,
+            (
+                {
+                    "contact_id": cid,
+                    "noticed_on": self.today - timedelta(days=rng.randint(0, 20)),
+                    "kind": "company",
+                    "old_value": "",
+                    "new_value": rng.choice(COMPANIES),
+                    "batch_id": None,
+                    "acknowledged_at": None,
+                }
+                for cid in updated
+            ),
+        )
         self._write(JournalMeta, [{"key": "generated_on", "value": self.today.isoformat()}])
 
 

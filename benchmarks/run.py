@@ -139,8 +139,16 @@ print(time.perf_counter() - began)
 
 def start_figures(journal: Path, runs: int = 5) -> dict:
     """The window built and painted, in fresh processes (imports done first, not timed)."""
-    times = [float(subprocess.run([sys.executable, "-c", START_PROBE, str(journal)], capture_output=True, text=True,
-                                  check=True).stdout.strip().splitlines()[-1]) for _ in range(runs)]
+    times = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", START_PROBE, str(journal)], capture_output=True, text=True, check=True
+            )
+            .stdout.strip()
+            .splitlines()[-1]
+        )
+        for _ in range(runs)
+    ]
     return {"start_median_ms": ms(statistics.median(times)), "start_worst_ms": ms(max(times)), "start_runs": runs}
 
 
@@ -153,11 +161,14 @@ def fts_reference(journal: Path) -> dict:
     times = []
     for prefix in ("m", "mu", "mul", "mull", "zo", "fj", "din"):
         began = time.perf_counter()
-        db.execute("SELECT rowid FROM contact_search WHERE contact_search MATCH ? ORDER BY rank",
-                   (f'"{prefix}"*',)).fetchall()
+        db.execute(
+            "SELECT rowid FROM contact_search WHERE contact_search MATCH ? ORDER BY rank", (f'"{prefix}"*',)
+        ).fetchall()
         times.append(time.perf_counter() - began)
-    plan = " / ".join(r[3] for r in db.execute(
-        "EXPLAIN QUERY PLAN SELECT rowid FROM contact_search WHERE contact_search MATCH '\"mu\"*'"))
+    plan = " / ".join(
+        r[3]
+        for r in db.execute("EXPLAIN QUERY PLAN SELECT rowid FROM contact_search WHERE contact_search MATCH '\"mu\"*'")
+    )
     db.close()
     return {"fts_median_ms": ms(statistics.median(times)), "fts_worst_ms": ms(max(times)), "fts_plan": plan}
 
@@ -165,9 +176,9 @@ def fts_reference(journal: Path) -> dict:
 def search_plans(journal: Path) -> list[str]:
     """The steps of HiTouch's search plans that read rows without an index (FTS5 MATCH steps
     use the full-text index and are left out). A full scan of a table would show here."""
-    from hitouch.store.queries.search_index import contact_ids_matching
-
     import re
+
+    from hitouch.store.queries.search_index import contact_ids_matching
 
     db = sqlite3.connect(f"file:{journal}?mode=ro", uri=True)
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -177,8 +188,11 @@ def search_plans(journal: Path) -> list[str]:
     class Recorder:
         def execute(self, sql, params=()):
             if sql.lstrip().upper().startswith("SELECT"):
-                names = {t: t for t in tables} | {alias: table for table, alias in re.findall(
-                    r"(?:FROM|JOIN)\s+(\w+)\s+(?:AS\s+)?(\w+)", sql, re.I) if table in tables}
+                names = {t: t for t in tables} | {
+                    alias: table
+                    for table, alias in re.findall(r"(?:FROM|JOIN)\s+(\w+)\s+(?:AS\s+)?(\w+)", sql, re.I)
+                    if table in tables
+                }
                 for row in original("EXPLAIN QUERY PLAN " + sql, params):
                     step = row[3].split()
                     if step[0] == "SCAN" and names.get(step[1]) and "VIRTUAL" not in step and "USING" not in step:
@@ -200,8 +214,21 @@ def bulk_reference(rows: int) -> dict:
     from hitouch.store.models import Base, Contact
 
     now = __import__("datetime").datetime(2026, 11, 22)
-    values = [dict(name=f"Person {i}", name_key=fold(f"Person {i}"), given="", family="", company="", title="",
-                   notes="", source="import", created_at=now, updated_at=now) for i in range(rows)]
+    values = [
+        dict(
+            name=f"Person {i}",
+            name_key=fold(f"Person {i}"),
+            given="",
+            family="",
+            company="",
+            title="",
+            notes="",
+            source="import",
+            created_at=now,
+            updated_at=now,
+        )
+        for i in range(rows)
+    ]
     figures = {}
     for how in ("orm", "core"):
         with tempfile.TemporaryDirectory() as folder:
@@ -236,9 +263,11 @@ def command_figures(journal: Path) -> dict:
     version, _ = timed([sys.executable, "-m", "hitouch", "--version"])
     search, result = timed([*hitouch, "search", "muller", "--json"])
     found = len(json.loads(result.stdout)["contacts"]) if result.returncode == 0 else None
-    probe = ("import sys, runpy; sys.argv=['hitouch','--version']\n"
-             "try:\n    runpy.run_module('hitouch', run_name='__main__')\nexcept SystemExit: pass\n"
-             "print(any(m.startswith('PySide6') for m in sys.modules))")
+    probe = (
+        "import sys, runpy; sys.argv=['hitouch','--version']\n"
+        "try:\n    runpy.run_module('hitouch', run_name='__main__')\nexcept SystemExit: pass\n"
+        "print(any(m.startswith('PySide6') for m in sys.modules))"
+    )
     qt_loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env).stdout.strip()
     return {
         "cli_version_ms": ms(version),
@@ -277,8 +306,10 @@ def main() -> int:
         source.close()
         target.close()
 
-        figures: dict = {"machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
-                                    f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}"}
+        figures: dict = {
+            "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
+            f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}"
+        }
         figures |= window_figures(journal)
         figures |= start_figures(journal)
         names = [r[0] for r in sqlite3.connect(journal).execute("SELECT name FROM contact")]
@@ -294,26 +325,44 @@ def main() -> int:
         return 0
     rows = [
         ("Journal", f"{figures['contacts']:,} live contacts", "100,000"),
-        (f"Window built and painted (after imports), median / worst of {figures['start_runs']} fresh starts",
-         f"{figures['start_median_ms']} / {figures['start_worst_ms']} ms", "< 500 ms"),
+        (
+            f"Window built and painted (after imports), median / worst of {figures['start_runs']} fresh starts",
+            f"{figures['start_median_ms']} / {figures['start_worst_ms']} ms",
+            "< 500 ms",
+        ),
         ("Keystroke to updated list, median", f"{figures['keystroke_median_ms']} ms", "< 16 ms"),
         ("Keystroke to updated list, 90th percentile", f"{figures['keystroke_p90_ms']} ms", ""),
         ("Keystroke to updated list, worst", f"{figures['keystroke_worst_ms']} ms", "< 100 ms"),
         (f"  ({figures['keystrokes']} keystrokes typing and deleting {', '.join(TYPING)})", "", ""),
         ("  reference: QSortFilterProxyModel per keystroke, median", f"{figures['proxy_keystroke_median_ms']} ms", ""),
-        ("  reference: bare FTS5 prefix query, median / worst",
-         f"{figures['fts_median_ms']} / {figures['fts_worst_ms']} ms", ""),
-        ("Full-table scans in the search's query plans", str(len(figures["search_full_scans"])) +
-         (f" ({'; '.join(figures['search_full_scans'])})" if figures["search_full_scans"] else ""), "0"),
+        (
+            "  reference: bare FTS5 prefix query, median / worst",
+            f"{figures['fts_median_ms']} / {figures['fts_worst_ms']} ms",
+            "",
+        ),
+        (
+            "Full-table scans in the search's query plans",
+            str(len(figures["search_full_scans"]))
+            + (f" ({'; '.join(figures['search_full_scans'])})" if figures["search_full_scans"] else ""),
+            "0",
+        ),
         ("Scroll to the last of the list", f"{figures['scroll_to_end_ms']} ms", "immediate"),
         ("Resident memory with the journal open", f"{figures['rss_mb']} MB", "< 300 MB"),
-        ("hitouch --version, whole process", f"{figures['cli_version_ms']} ms",
-         "no Qt" if not figures["cli_version_imports_qt"] else "IMPORTS QT"),
+        (
+            "hitouch --version, whole process",
+            f"{figures['cli_version_ms']} ms",
+            "no Qt" if not figures["cli_version_imports_qt"] else "IMPORTS QT",
+        ),
         ("hitouch search muller, whole process", f"{figures['cli_search_ms']} ms", "< 500 ms"),
     ]
     if "bulk_orm_s" in figures:
-        rows += [("  reference: 100,000 rows, ORM add_all / Core executemany",
-                  f"{figures['bulk_orm_s']} s / {figures['bulk_core_s']} s", "")]
+        rows += [
+            (
+                "  reference: 100,000 rows, ORM add_all / Core executemany",
+                f"{figures['bulk_orm_s']} s / {figures['bulk_core_s']} s",
+                "",
+            )
+        ]
     width = max(len(r[0]) for r in rows)
     print(f"HiTouch at scale on {figures['machine']}")
     for what, value, target in rows:

@@ -11,15 +11,14 @@ platform draws the same pictures with no display at all. A new screen is one mor
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
+import time as clock_time
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-
-import shutil
-import subprocess
-import time as clock_time
 
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="hitouch-shots-")  # not the user's preferences
 
@@ -32,8 +31,11 @@ def start_display() -> subprocess.Popen | None:
     for number in range(90, 130):
         if Path(f"/tmp/.X11-unix/X{number}").exists():
             continue
-        server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            ["Xvfb", f":{number}", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         for _ in range(50):
             if Path(f"/tmp/.X11-unix/X{number}").exists():
                 os.environ["DISPLAY"] = f":{number}"
@@ -57,56 +59,201 @@ from hitouch.domain.vocabulary import Channel, Source
 from hitouch.services.clock import Clock
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.background import InlineRunner, ThreadedRunner
+from hitouch.ui.common.theme import apply_theme
 from hitouch.ui.contacts.contact_dialog import ContactDialog
 from hitouch.ui.contacts.log_dialog import LogDialog
-from hitouch.ui.shell.main_window import MainWindow
 from hitouch.ui.settings.settings_dialog import SettingsDialog
 from hitouch.ui.settings.settings_store import SettingsStore
-from hitouch.ui.common.theme import apply_theme
+from hitouch.ui.shell.main_window import MainWindow
 
 NOW = datetime(2026, 11, 22, 10, 30)
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 
 # Invented people; any likeness is a coincidence.
 PEOPLE = [
-    ("Zoë Müller", "Fjord Ventures", "Partner", "zoe@fjord.vc", "+49 30 901820", ["investor", "fintech"],
-     "Web Summit", date(2026, 11, 10), "Backs seed-stage payments companies. Loves Lisbon's custard tarts."),
-    ("Kwame Mensah", "Accra Fintech Hub", "Founder", "kwame@accrahub.gh", "+233 30 277 8899", ["fintech", "africa"],
-     "Web Summit", date(2026, 11, 11), "Building a mobile-money API; looking for a European partner bank."),
-    ("Aiko Tanaka", "Sakura Robotics", "Head of Product", "aiko.tanaka@sakura-robotics.jp", "", ["robotics"],
-     "Slush", date(2025, 11, 20), "Warehouse robots. Wants to meet logistics people in Rotterdam."),
-    ("Priya Raghunathan", "Chai & Code", "CTO", "priya@chaiandcode.in", "+91 80 4567 1234", ["developer tools"],
-     "", None, "Met in a Discord for Postgres people; never in person yet."),
-    ("Mateo García López", "Andes Logistics", "COO", "mateo@andeslog.pe", "+51 1 555 0199", ["logistics"],
-     "Fintech Meetup Berlin", date(2026, 10, 8), "Introduced me to his bank's innovation team."),
-    ("Fatima Haddad", "Nour Health", "CEO", "fatima@nourhealth.ae", "", ["health", "investor"],
-     "Web Summit", date(2026, 11, 12), "Raising a Series A in spring. Prefers calls before 10:00."),
-    ("Olusegun Adeyemi", "Lagos Grid", "Principal Engineer", "segun@lagosgrid.ng", "", ["energy"],
-     "", None, "Wrote the best post on solar micro-grids I have read."),
-    ("Ingrid Solberg", "Nordlys Energy", "Investment Director", "ingrid@nordlys.no", "+47 22 12 34 56",
-     ["investor", "energy"], "Slush", date(2025, 11, 21), "Sails every summer; ask about the Lofoten trip."),
-    ("Nguyễn Thị Mai", "Saigon Pixel", "Design Lead", "mai@saigonpixel.vn", "", ["design"],
-     "", None, "Redesigned a banking app for 8 million people."),
-    ("Tomasz Kowalczyk", "Wisła Data", "Data Engineer", "tomasz@wisladata.pl", "", ["data"],
-     "Fintech Meetup Berlin", date(2026, 10, 8), "Knows everyone in the Kraków data scene."),
-    ("Amara Okafor", "Kente Capital", "Analyst", "amara@kente.capital", "", ["investor"],
-     "", None, "Asked for a warm intro to Zoë."),
-    ("Li Wei", "Jade Bridge Partners", "Partner", "li.wei@jadebridge.cn", "", ["investor", "asia"],
-     "Web Summit", date(2026, 11, 10), "Shared a taxi from the airport; talked about cross-border payments."),
-    ("Sofía Hernández", "Barcelona Tech City", "Community Lead", "sofia@bcntechcity.es", "+34 93 123 45 67",
-     ["community"], "", None, "Runs the Thursday founder breakfasts."),
-    ("Yusuf Demir", "Bosphorus Labs", "CTO", "yusuf@bosphoruslabs.com.tr", "", ["developer tools"],
-     "", None, "Open-source maintainer; replies fast on Mastodon."),
-    ("Leilani Kahale", "Aloha Grid", "Founder", "leilani@alohagrid.com", "", ["energy"],
-     "", None, "Island-scale batteries. Visiting Europe in February."),
+    (
+        "Zoë Müller",
+        "Fjord Ventures",
+        "Partner",
+        "zoe@fjord.vc",
+        "+49 30 901820",
+        ["investor", "fintech"],
+        "Web Summit",
+        date(2026, 11, 10),
+        "Backs seed-stage payments companies. Loves Lisbon's custard tarts.",
+    ),
+    (
+        "Kwame Mensah",
+        "Accra Fintech Hub",
+        "Founder",
+        "kwame@accrahub.gh",
+        "+233 30 277 8899",
+        ["fintech", "africa"],
+        "Web Summit",
+        date(2026, 11, 11),
+        "Building a mobile-money API; looking for a European partner bank.",
+    ),
+    (
+        "Aiko Tanaka",
+        "Sakura Robotics",
+        "Head of Product",
+        "aiko.tanaka@sakura-robotics.jp",
+        "",
+        ["robotics"],
+        "Slush",
+        date(2025, 11, 20),
+        "Warehouse robots. Wants to meet logistics people in Rotterdam.",
+    ),
+    (
+        "Priya Raghunathan",
+        "Chai & Code",
+        "CTO",
+        "priya@chaiandcode.in",
+        "+91 80 4567 1234",
+        ["developer tools"],
+        "",
+        None,
+        "Met in a Discord for Postgres people; never in person yet.",
+    ),
+    (
+        "Mateo García López",
+        "Andes Logistics",
+        "COO",
+        "mateo@andeslog.pe",
+        "+51 1 555 0199",
+        ["logistics"],
+        "Fintech Meetup Berlin",
+        date(2026, 10, 8),
+        "Introduced me to his bank's innovation team.",
+    ),
+    (
+        "Fatima Haddad",
+        "Nour Health",
+        "CEO",
+        "fatima@nourhealth.ae",
+        "",
+        ["health", "investor"],
+        "Web Summit",
+        date(2026, 11, 12),
+        "Raising a Series A in spring. Prefers calls before 10:00.",
+    ),
+    (
+        "Olusegun Adeyemi",
+        "Lagos Grid",
+        "Principal Engineer",
+        "segun@lagosgrid.ng",
+        "",
+        ["energy"],
+        "",
+        None,
+        "Wrote the best post on solar micro-grids I have read.",
+    ),
+    (
+        "Ingrid Solberg",
+        "Nordlys Energy",
+        "Investment Director",
+        "ingrid@nordlys.no",
+        "+47 22 12 34 56",
+        ["investor", "energy"],
+        "Slush",
+        date(2025, 11, 21),
+        "Sails every summer; ask about the Lofoten trip.",
+    ),
+    (
+        "Nguyễn Thị Mai",
+        "Saigon Pixel",
+        "Design Lead",
+        "mai@saigonpixel.vn",
+        "",
+        ["design"],
+        "",
+        None,
+        "Redesigned a banking app for 8 million people.",
+    ),
+    (
+        "Tomasz Kowalczyk",
+        "Wisła Data",
+        "Data Engineer",
+        "tomasz@wisladata.pl",
+        "",
+        ["data"],
+        "Fintech Meetup Berlin",
+        date(2026, 10, 8),
+        "Knows everyone in the Kraków data scene.",
+    ),
+    (
+        "Amara Okafor",
+        "Kente Capital",
+        "Analyst",
+        "amara@kente.capital",
+        "",
+        ["investor"],
+        "",
+        None,
+        "Asked for a warm intro to Zoë.",
+    ),
+    (
+        "Li Wei",
+        "Jade Bridge Partners",
+        "Partner",
+        "li.wei@jadebridge.cn",
+        "",
+        ["investor", "asia"],
+        "Web Summit",
+        date(2026, 11, 10),
+        "Shared a taxi from the airport; talked about cross-border payments.",
+    ),
+    (
+        "Sofía Hernández",
+        "Barcelona Tech City",
+        "Community Lead",
+        "sofia@bcntechcity.es",
+        "+34 93 123 45 67",
+        ["community"],
+        "",
+        None,
+        "Runs the Thursday founder breakfasts.",
+    ),
+    (
+        "Yusuf Demir",
+        "Bosphorus Labs",
+        "CTO",
+        "yusuf@bosphoruslabs.com.tr",
+        "",
+        ["developer tools"],
+        "",
+        None,
+        "Open-source maintainer; replies fast on Mastodon.",
+    ),
+    (
+        "Leilani Kahale",
+        "Aloha Grid",
+        "Founder",
+        "leilani@alohagrid.com",
+        "",
+        ["energy"],
+        "",
+        None,
+        "Island-scale batteries. Visiting Europe in February.",
+    ),
 ]
 
 LOG = [  # (who, channel, day, event, note)
-    ("Zoë Müller", "coffee", date(2026, 11, 10), "Web Summit",
-     "Coffee at the Fjord booth. She wants an intro to a payments lawyer in Lisbon; promised one by Friday."),
+    (
+        "Zoë Müller",
+        "coffee",
+        date(2026, 11, 10),
+        "Web Summit",
+        "Coffee at the Fjord booth. She wants an intro to a payments lawyer in Lisbon; promised one by Friday.",
+    ),
     ("Zoë Müller", "email", date(2026, 11, 13), None, "Sent the intro to Inês at Sousa & Partners."),
-    ("Zoë Müller", "video", date(2026, 11, 18), None,
-     "Quick call: the intro worked. She'll be in Berlin for the fintech meetup in January."),
+    (
+        "Zoë Müller",
+        "video",
+        date(2026, 11, 18),
+        None,
+        "Quick call: the intro worked. She'll be in Berlin for the fintech meetup in January.",
+    ),
     ("Kwame Mensah", "meal", date(2026, 11, 11), "Web Summit", "Dinner with his team at Time Out Market."),
     ("Kwame Mensah", "message", date(2026, 11, 19), None, "Sent the partner bank shortlist."),
     ("Aiko Tanaka", "in-person", date(2025, 11, 20), "Slush", "Demo of the picking robot; impressive."),
@@ -137,32 +284,72 @@ REFERRALS = [  # (from, to, lead, days ago, status, value in euros)
 ]
 
 # A work calendar as Google exports it, for the calendar import's preview.
-CALENDAR = "\r\n".join([
-    "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Google Inc//Google Calendar 70.9054//EN",
-    *(line for uid, start, minutes, summary, email, extra in [
-        ("c1", "20261119T083000Z", 45, "Coffee with Fatima", "fatima@nourhealth.ae", "LOCATION:Ozone Coffee"),
-        ("c2", "20261120T150000Z", 30, "Bank shortlist", "kwame@accrahub.gh",
-         "DESCRIPTION:Join with Google Meet: https://meet.google.com/abc-defg-hij"),
-        ("c3", "20261121T123000Z", 90, "Lunch with Sofía and Mateo", "sofia@bcntechcity.es",
-         "ATTENDEE;CN=Mateo García López:mailto:mateo@andeslog.pe"),
-        ("c4", "20261126T090000Z", 30, "Call with Priya", "priya@chaiandcode.in", "STATUS:CONFIRMED"),
-        ("c5", "20261203T100000Z", 60, "Warehouse visit", "aiko.tanaka@sakura-robotics.jp", "LOCATION:Rotterdam"),
-        ("c6", "20261124T080000Z", 30, "Stand-up", "team@example.com", "RRULE:FREQ=DAILY"),
-        ("c7", "20261118T170000Z", 60, "Dentist", "", "STATUS:CONFIRMED"),
-        ("c8", "20261125T190000Z", 120, "Dinner with Li Wei", "li.wei@jadebridge.cn", "STATUS:CANCELLED"),
-    ] for line in ("BEGIN:VEVENT", f"UID:{uid}@google.com", f"DTSTART:{start}", f"DURATION:PT{minutes}M",
-                   f"SUMMARY:{summary}", *([f"ATTENDEE;CN=Guest:mailto:{email}"] if email else []), extra,
-                   "END:VEVENT")),
-    "END:VCALENDAR", "",
-])
+CALENDAR = "\r\n".join(
+    [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Google Inc//Google Calendar 70.9054//EN",
+        *(
+            line
+            for uid, start, minutes, summary, email, extra in [
+                ("c1", "20261119T083000Z", 45, "Coffee with Fatima", "fatima@nourhealth.ae", "LOCATION:Ozone Coffee"),
+                (
+                    "c2",
+                    "20261120T150000Z",
+                    30,
+                    "Bank shortlist",
+                    "kwame@accrahub.gh",
+                    "DESCRIPTION:Join with Google Meet: https://meet.google.com/abc-defg-hij",
+                ),
+                (
+                    "c3",
+                    "20261121T123000Z",
+                    90,
+                    "Lunch with Sofía and Mateo",
+                    "sofia@bcntechcity.es",
+                    "ATTENDEE;CN=Mateo García López:mailto:mateo@andeslog.pe",
+                ),
+                ("c4", "20261126T090000Z", 30, "Call with Priya", "priya@chaiandcode.in", "STATUS:CONFIRMED"),
+                (
+                    "c5",
+                    "20261203T100000Z",
+                    60,
+                    "Warehouse visit",
+                    "aiko.tanaka@sakura-robotics.jp",
+                    "LOCATION:Rotterdam",
+                ),
+                ("c6", "20261124T080000Z", 30, "Stand-up", "team@example.com", "RRULE:FREQ=DAILY"),
+                ("c7", "20261118T170000Z", 60, "Dentist", "", "STATUS:CONFIRMED"),
+                ("c8", "20261125T190000Z", 120, "Dinner with Li Wei", "li.wei@jadebridge.cn", "STATUS:CANCELLED"),
+            ]
+            for line in (
+                "BEGIN:VEVENT",
+                f"UID:{uid}@google.com",
+                f"DTSTART:{start}",
+                f"DURATION:PT{minutes}M",
+                f"SUMMARY:{summary}",
+                *([f"ATTENDEE;CN=Guest:mailto:{email}"] if email else []),
+                extra,
+                "END:VEVENT",
+            )
+        ),
+        "END:VCALENDAR",
+        "",
+    ]
+)
 
 
 def build_demo_journal(ws: Workspace) -> dict[str, int]:
     ids = {}
     for name, company, title, email, phone, tags, event, met_on, notes in PEOPLE:
         card = ContactCard(
-            name=name, company=company, title=title, emails=[Labelled(email, "work")],
-            phones=[Labelled(phone, "work")] if phone else [], tags=tags, notes=notes,
+            name=name,
+            company=company,
+            title=title,
+            emails=[Labelled(email, "work")],
+            phones=[Labelled(phone, "work")] if phone else [],
+            tags=tags,
+            notes=notes,
             source=Source.IN_PERSON if event else Source.ONLINE,
             urls=[Labelled(f"linkedin.com/in/{name.split()[0].lower()}-{company.split()[0].lower()}")],
         )
@@ -171,8 +358,11 @@ def build_demo_journal(ws: Workspace) -> dict[str, int]:
         ids[name], _ = ws.contacts.add(card, met_at=event or None, met_on=met_on)
     for who, channel, day, event, note in LOG:
         ws.interactions.log([ids[who]], channel, on=day, event=event, note=note)
-    for days_ago, channel, note in ((3, "video", "Schema review"), (10, "video", "Talked about her talk at PGConf"),
-                                    (17, "email", "Sent the benchmark numbers")):
+    for days_ago, channel, note in (
+        (3, "video", "Schema review"),
+        (10, "video", "Talked about her talk at PGConf"),
+        (17, "email", "Sent the benchmark numbers"),
+    ):
         ws.interactions.log([ids["Priya Raghunathan"]], channel, on=NOW.date() - timedelta(days=days_ago), note=note)
     for who, kind, days, at, title in FOLLOWUPS:
         ws.followups.add(ids[who], NOW.date() + timedelta(days=days), kind=kind, at=at, title=title)
@@ -180,14 +370,22 @@ def build_demo_journal(ws: Workspace) -> dict[str, int]:
         ws.cadences.set(ids[who], period)
     for giver, taker, lead, days_ago, status, value in REFERRALS:
         ws.referrals.add(
-            None if giver == "me" else ids[giver], None if taker == "me" else ids[taker], lead_text=lead,
-            on=NOW.date() - timedelta(days=days_ago), value_cents=value * 100 if value else None, status=status)
+            None if giver == "me" else ids[giver],
+            None if taker == "me" else ids[taker],
+            lead_text=lead,
+            on=NOW.date() - timedelta(days=days_ago),
+            value_cents=value * 100 if value else None,
+            status=status,
+        )
     # A newer LinkedIn export: Amara moved, which Today turns into a small act.
     with tempfile.TemporaryDirectory() as folder:
         export = Path(folder) / "Connections.csv"
-        export.write_text("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
-                          "Amara,Okafor,https://www.linkedin.com/in/amara-kente,amara@kente.capital,"
-                          "Baobab Ventures,Principal,03 Mar 2024\n", encoding="utf-8")
+        export.write_text(
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+            "Amara,Okafor,https://www.linkedin.com/in/amara-kente,amara@kente.capital,"
+            "Baobab Ventures,Principal,03 Mar 2024\n",
+            encoding="utf-8",
+        )
         ws.importing.apply(ws.importing.plan([export]))
     return ids
 
@@ -267,7 +465,7 @@ def import_preview(window: MainWindow, ids: dict[str, int]) -> QWidget:
     folder = Path(tempfile.mkdtemp(prefix="hitouch-shots-"))
     export = folder / "Connections.csv"
     export.write_text(
-        "Notes:\n\"When exporting your connection data, you may notice that some of the fields are empty.\"\n\n"
+        'Notes:\n"When exporting your connection data, you may notice that some of the fields are empty."\n\n'
         "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
         "Kwame,Mensah,https://www.linkedin.com/in/kwame-accra,kwame@accrahub.gh,Accra Fintech Hub,CEO,02 Feb 2025\n"
         "Ingrid,Solberg,https://www.linkedin.com/in/ingrid-nordlys,,Nordlys Energy,Investment Director,14 May 2024\n"
@@ -275,7 +473,9 @@ def import_preview(window: MainWindow, ids: dict[str, int]) -> QWidget:
         "Rafael,Costa,https://www.linkedin.com/in/rafael-lisboa,,Lisboa Labs,CTO,11 Nov 2026\n"
         "Lina,Haddad,https://www.linkedin.com/in/lina-nour,,Nour Health,COO,12 Nov 2026\n"
         "Fatima,Hadad,https://www.linkedin.com/in/fatima-h,,Nour Health,CEO,12 Nov 2026\n"
-        ",,,,,,08 Feb 2023\n", encoding="utf-8")
+        ",,,,,,08 Feb 2023\n",
+        encoding="utf-8",
+    )
     window.runner = InlineRunner()  # the preview is ready when the dialog is
     dialog = window.open_import_preview([export])
     window.runner = ThreadedRunner()

@@ -17,7 +17,8 @@ import time
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, time as clock_time
+from datetime import date, datetime
+from datetime import time as clock_time
 from pathlib import Path
 
 import pytest
@@ -206,15 +207,34 @@ class MemoryKeyring(KeyringBackend):
 # Follow-ups, as the follow-up service stores them ----------------------------------------
 
 
-def add_followup(ws, contact_id: int, due_on: date, at: clock_time | None = None, *, kind: str = "coffee",
-                 title: str = "", note: str = "", minutes: int | None = None) -> int:
+def add_followup(
+    ws,
+    contact_id: int,
+    due_on: date,
+    at: clock_time | None = None,
+    *,
+    kind: str = "coffee",
+    title: str = "",
+    note: str = "",
+    minutes: int | None = None,
+) -> int:
     from hitouch.store.models import FollowUp
 
     now = datetime(2026, 11, 22, 10, 30)
     with ws.journal.write() as session:
         followup = FollowUp(
-            contact_id=contact_id, kind=kind, title=title, note=note, due_on=due_on, due_time=at, minutes=minutes,
-            status="open", created_at=now, updated_at=now, ical_uid=f"{uuid.uuid4()}@hitouch", ical_sequence=0,
+            contact_id=contact_id,
+            kind=kind,
+            title=title,
+            note=note,
+            due_on=due_on,
+            due_time=at,
+            minutes=minutes,
+            status="open",
+            created_at=now,
+            updated_at=now,
+            ical_uid=f"{uuid.uuid4()}@hitouch",
+            ical_sequence=0,
         )
         session.add(followup)
         session.flush()

@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+
 from calendar_fixtures import MemoryKeyring, broken_server, radicale  # noqa: F401  (fixtures for any folder)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -12,11 +12,27 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "hitouch"
 
 # What each layer must never import.
 FORBIDDEN = {
-    "domain": ("hitouch.store", "hitouch.services", "hitouch.interop", "hitouch.ui", "hitouch.cli", "hitouch.app",
-               "PySide6", "sqlalchemy", "alembic"),
+    "domain": (
+        "hitouch.store",
+        "hitouch.services",
+        "hitouch.interop",
+        "hitouch.ui",
+        "hitouch.cli",
+        "hitouch.app",
+        "PySide6",
+        "sqlalchemy",
+        "alembic",
+    ),
     "store": ("hitouch.services", "hitouch.interop", "hitouch.ui", "hitouch.cli", "hitouch.app", "PySide6"),
-    "interop": ("hitouch.store", "hitouch.services", "hitouch.ui", "hitouch.cli", "hitouch.app", "PySide6",
-                "sqlalchemy"),
+    "interop": (
+        "hitouch.store",
+        "hitouch.services",
+        "hitouch.ui",
+        "hitouch.cli",
+        "hitouch.app",
+        "PySide6",
+        "sqlalchemy",
+    ),
     "services": ("hitouch.ui", "hitouch.cli", "hitouch.app", "PySide6"),
     "ui": ("hitouch.store", "hitouch.cli", "hitouch.app", "sqlalchemy", "alembic"),
     "cli": ("hitouch.ui", "PySide6"),
@@ -63,8 +79,11 @@ def test_the_rule_checker_catches_an_upward_import(tmp_path):
 
 
 def test_no_module_grows_past_600_lines():
-    big = [f"{p.relative_to(PACKAGE)}: {n}" for p in PACKAGE.rglob("*.py")
-           if (n := len(p.read_text(encoding="utf-8").splitlines())) > 600 and "migrations" not in p.parts]
+    big = [
+        f"{p.relative_to(PACKAGE)}: {n}"
+        for p in PACKAGE.rglob("*.py")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > 600 and "migrations" not in p.parts
+    ]
     assert big == []
 
 

@@ -33,7 +33,9 @@ def test_the_desktop_file_passes_desktop_file_validate():
 
 def test_the_metainfo_passes_appstreamcli_validate_pedantic():
     # --no-net: the screenshot addresses are not fetched (this machine has no internet).
-    result = run_validator("appstreamcli", "validate", "--pedantic", "--no-net", str(DESKTOP / f"{APP_ID}.metainfo.xml"))
+    result = run_validator(
+        "appstreamcli", "validate", "--pedantic", "--no-net", str(DESKTOP / f"{APP_ID}.metainfo.xml")
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     findings = [line for line in result.stdout.splitlines() if line[:2] in ("E:", "W:", "P:")]
     assert findings == []
@@ -57,10 +59,19 @@ def test_the_validators_catch_a_broken_desktop_file(tmp_path):
 @pytest.mark.slow
 def test_the_wheel_carries_resources_and_migrations_as_files(tmp_path):
     source = tmp_path / "source"  # a copy: building leaves build/ and egg-info behind
-    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info",
-                                                                 "__pycache__", ".pytest_cache", "docs"))
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(source)],
-                   check=True, capture_output=True, timeout=600)
+    shutil.copytree(
+        REPO,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache", "docs"
+        ),
+    )
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     (wheel,) = tmp_path.glob("hitouch-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     wanted = {
@@ -73,15 +84,22 @@ def test_the_wheel_carries_resources_and_migrations_as_files(tmp_path):
         "hitouch/store/migrations/env.py",
         "hitouch/store/migrations/script.py.mako",
     }
-    wanted |= {f"hitouch/resources/icons/hicolor/{n}x{n}/apps/{APP_ID}.png" for n in (16, 22, 24, 32, 48, 64, 128, 256, 512)}
-    wanted |= {f"hitouch/store/migrations/versions/{p.name}" for p in (REPO / "src/hitouch/store/migrations/versions").glob("*.py")}
+    wanted |= {
+        f"hitouch/resources/icons/hicolor/{n}x{n}/apps/{APP_ID}.png" for n in (16, 22, 24, 32, 48, 64, 128, 256, 512)
+    }
+    wanted |= {
+        f"hitouch/store/migrations/versions/{p.name}"
+        for p in (REPO / "src/hitouch/store/migrations/versions").glob("*.py")
+    }
     assert wanted - names == set()
 
 
 def test_resources_are_found_through_the_package_not_the_working_directory(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    code = ("from importlib.resources import files; "
-            "print((files('hitouch.resources') / 'icons' / 'actions' / 'today.svg').read_text()[:4])")
+    code = (
+        "from importlib.resources import files; "
+        "print((files('hitouch.resources') / 'icons' / 'actions' / 'today.svg').read_text()[:4])"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "<svg"
 
@@ -104,8 +122,11 @@ def test_the_flatpak_manifest_is_ready_to_build():
         for size in ("16", "22", "24", "32", "48", "64", "128", "256", "512"):
             assert (REPO / installed.replace("${size}", size)).is_file(), installed
     modules = json.loads((folder / "python3-modules.json").read_text(encoding="utf-8"))
-    wanted = re.findall(r'^\s*"([A-Za-z0-9_.-]+)[<>=!~ ]', (REPO / "pyproject.toml").read_text(encoding="utf-8").split(
-        "dependencies = [", 1)[1].split("]", 1)[0], re.M)
+    wanted = re.findall(
+        r'^\s*"([A-Za-z0-9_.-]+)[<>=!~ ]',
+        (REPO / "pyproject.toml").read_text(encoding="utf-8").split("dependencies = [", 1)[1].split("]", 1)[0],
+        re.M,
+    )
     listed = modules["build-commands"][0].lower().replace("_", "-")
     for package in wanted:
         if not package.startswith("PySide6"):  # PySide6 comes from the base application

@@ -28,9 +28,13 @@ def test_what_qsettings_writes_the_command_line_reads(tmp_path, qapp):
 
     path = tmp_path / "HiTouch.ini"
     wanted = Settings(
-        reminder_minutes=30, calendar_use_todos=True, caldav_url="https://dav.example/cal, x",
-        caldav_user="zoë@example.com", calendar_feed_path="/home/z/Sync/HiTouch calendar.ics",
-        caldav_calendar=' "Quoted"\\back\nline ', theme="dark",
+        reminder_minutes=30,
+        calendar_use_todos=True,
+        caldav_url="https://dav.example/cal, x",
+        caldav_user="zoë@example.com",
+        calendar_feed_path="/home/z/Sync/HiTouch calendar.ics",
+        caldav_calendar=' "Quoted"\\back\nline ',
+        theme="dark",
     )
     store = QSettings(str(path), QSettings.Format.IniFormat)
     for key, value in to_strings(wanted).items():

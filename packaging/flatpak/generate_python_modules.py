@@ -22,8 +22,10 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 PYTHON = "3.12"
 # Wheels the runtime's glibc (2.39 in freedesktop 24.08) can load, newest tag first.
-ARCHES = {arch: [f"manylinux_2_{n}_{arch}" for n in (39, 34, 28, 17)] + [f"manylinux2014_{arch}"]
-          for arch in ("x86_64", "aarch64")}
+ARCHES = {
+    arch: [f"manylinux_2_{n}_{arch}" for n in (39, 34, 28, 17)] + [f"manylinux2014_{arch}"]
+    for arch in ("x86_64", "aarch64")
+}
 PROVIDED_BY_BASE = ("pyside6", "shiboken6")
 CA_BUNDLE = "/etc/ssl/certs/ca-certificates.crt"  # the system's, where there is one
 BUILD_TOOLS = ["setuptools>=69", "wheel"]  # to build hitouch itself without network
@@ -39,11 +41,27 @@ def resolve(platforms: list[str]) -> list[dict]:
         report = Path(folder) / "report.json"
         subprocess.run(
             # --isolated: PyPI itself, whatever mirrors this machine's pip is set up with
-            [sys.executable, "-m", "pip", "install", "--isolated", "--index-url=https://pypi.org/simple",
-             *(["--cert", CA_BUNDLE] if Path(CA_BUNDLE).is_file() else []), "--disable-pip-version-check",
-             "--quiet", "--dry-run", "--ignore-installed",
-             "--only-binary=:all:", f"--python-version={PYTHON}", *(f"--platform={p}" for p in platforms),
-             "--target", str(Path(folder) / "target"), "--report", str(report), *requirements()],
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "install",
+                "--isolated",
+                "--index-url=https://pypi.org/simple",
+                *(["--cert", CA_BUNDLE] if Path(CA_BUNDLE).is_file() else []),
+                "--disable-pip-version-check",
+                "--quiet",
+                "--dry-run",
+                "--ignore-installed",
+                "--only-binary=:all:",
+                f"--python-version={PYTHON}",
+                *(f"--platform={p}" for p in platforms),
+                "--target",
+                str(Path(folder) / "target"),
+                "--report",
+                str(report),
+                *requirements(),
+            ],
             check=True,
         )
         return json.loads(report.read_text(encoding="utf-8"))["install"]
@@ -55,7 +73,9 @@ def source(item: dict) -> dict:
 
 
 def main() -> int:
-    by_arch = {arch: {i["metadata"]["name"].lower(): i for i in resolve(platforms)} for arch, platforms in ARCHES.items()}
+    by_arch = {
+        arch: {i["metadata"]["name"].lower(): i for i in resolve(platforms)} for arch, platforms in ARCHES.items()
+    }
     names = sorted(set().union(*by_arch.values()) - set(PROVIDED_BY_BASE))
     sources = []
     for name in names:

@@ -18,11 +18,11 @@ from hitouch.services.errors import JournalError
 from hitouch.services.workspace import open_workspace
 from hitouch.store.connect import looks_encrypted
 from hitouch.ui.common.icons import app_icon
-from hitouch.ui.shell.main_window import MainWindow
-from hitouch.ui.settings.settings_store import SettingsStore
-from hitouch.ui.shell.single_instance import SingleInstance
 from hitouch.ui.common.theme import apply_theme
 from hitouch.ui.common.translations import install_translations
+from hitouch.ui.settings.settings_store import SettingsStore
+from hitouch.ui.shell.main_window import MainWindow
+from hitouch.ui.shell.single_instance import SingleInstance
 from hitouch.ui.shell.unexpected_error import install_excepthook
 
 
@@ -100,7 +100,9 @@ def log_to_file() -> None:
     folder = user_log_path(APP_NAME, appauthor=False)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handlers.append(RotatingFileHandler(folder / "hitouch.log", maxBytes=1_000_000, backupCount=2, encoding="utf-8"))
+        handlers.append(
+            RotatingFileHandler(folder / "hitouch.log", maxBytes=1_000_000, backupCount=2, encoding="utf-8")
+        )
     except OSError:
         pass  # a read-only home still gets its window
     for handler in handlers:

@@ -103,7 +103,7 @@ def read_settings_file(path: Path | None = None) -> Settings:
     return from_strings(values)
 
 
-_ESCAPE = re.compile(r'\\(x[0-9a-fA-F]{1,4}|.)')
+_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{1,4}|.)")
 
 
 def _unescape_qsettings(raw: str) -> str:

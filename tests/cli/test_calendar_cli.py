@@ -10,8 +10,8 @@ from pathlib import Path
 import icalendar
 import pytest
 import vobject
-from calendar_fixtures import add_followup, finish_followup, uid_of
 
+from calendar_fixtures import add_followup, finish_followup, uid_of
 from hitouch.services.workspace import open_workspace
 
 
@@ -23,8 +23,21 @@ def london(monkeypatch):
 @pytest.fixture
 def journal(journal_path, hitouch, clock):
     """A journal with Adaeze, her birthday, and a coffee on 1 December."""
-    assert hitouch("contact", "add", "Adaeze Okonkwo", "--email", "adaeze@northwind.example",
-                   "--met-at", "Web Summit", "--met-on", "2026-11-10", "--birthday=--03-15").code == 0
+    assert (
+        hitouch(
+            "contact",
+            "add",
+            "Adaeze Okonkwo",
+            "--email",
+            "adaeze@northwind.example",
+            "--met-at",
+            "Web Summit",
+            "--met-on",
+            "2026-11-10",
+            "--birthday=--03-15",
+        ).code
+        == 0
+    )
     ws = open_workspace(journal_path, clock=clock)
     ws.coffee = add_followup(ws, 1, date(2026, 12, 1), time(9, 30))
     yield ws
@@ -91,11 +104,18 @@ def test_sync_caldav_pushes_and_says_what_it_did(hitouch, journal, radicale, mon
     assert result.code == 0, result.err
     assert result.out.startswith(f"Synced “Networking” (a new calendar) at {radicale.url}zoe/")
     assert result.out.endswith(": 1 created, 0 updated, 0 removed, 0 unchanged.\n")
-    again = hitouch("sync", "caldav", "--url", radicale.url, "--user", radicale.user, "--calendar", "Networking", "--json")
+    again = hitouch(
+        "sync", "caldav", "--url", radicale.url, "--user", radicale.user, "--calendar", "Networking", "--json"
+    )
     assert again.code == 0
     document = again.json()
     assert {k: document[k] for k in ("calendar", "calendar_created", "created", "updated", "removed", "unchanged")} == {
-        "calendar": "Networking", "calendar_created": False, "created": 0, "updated": 0, "removed": 0, "unchanged": 1
+        "calendar": "Networking",
+        "calendar_created": False,
+        "created": 0,
+        "updated": 0,
+        "removed": 0,
+        "unchanged": 1,
     }
     assert document["url"].startswith(radicale.url)
     assert list(radicale.events("Networking")) == [uid_of(journal, journal.coffee)]
@@ -119,8 +139,10 @@ def test_sync_caldav_with_the_server_down_is_one_line_and_exit_1(hitouch, journa
     radicale.stop()
     result = hitouch("sync", "caldav", "--url", radicale.url, "--user", radicale.user)
     assert result.code == 1 and result.out == ""
-    assert result.err == (f"hitouch: Cannot reach the CalDAV server at {radicale.url} (connection refused). "
-                          "Nothing was lost; HiTouch will send the changes next time.\n")
+    assert result.err == (
+        f"hitouch: Cannot reach the CalDAV server at {radicale.url} (connection refused). "
+        "Nothing was lost; HiTouch will send the changes next time.\n"
+    )
 
 
 def test_sync_caldav_without_a_server_or_password_says_what_to_do(hitouch, journal):

@@ -31,14 +31,28 @@ def test_import_json_has_the_contract_keys_and_a_second_import_creates_nothing(h
     first = hitouch("import", str(path), "--json")
     assert first.code == 0 and first.err == ""
     document = first.json()
-    assert IMPORT_KEYS <= set(document)
+    assert set(document) >= IMPORT_KEYS
     assert (document["files"], document["created"], document["merged"], document["unchanged"], document["skipped"]) == (
-        1, 2, 0, 0, 6)
+        1,
+        2,
+        0,
+        0,
+        6,
+    )
     assert (document["interactions"], document["followups"], document["batch"], document["errors"]) == (1, 1, 1, [])
     lunch = next(m for m in document["meetings"] if m["summary"] == "Lunch with Marcus")
-    assert lunch == {"file": str(path), "line": 60, "uid": "lunch-marcus@google.com", "summary": "Lunch with Marcus",
-                     "start": "2026-12-03T12:30:00+00:00", "outcome": "follow-up", "reason": None,
-                     "people": [{"id": 2, "name": "Marcus O'Brien"}], "channel": None, "kind": "meeting"}
+    assert lunch == {
+        "file": str(path),
+        "line": 60,
+        "uid": "lunch-marcus@google.com",
+        "summary": "Lunch with Marcus",
+        "start": "2026-12-03T12:30:00+00:00",
+        "outcome": "follow-up",
+        "reason": None,
+        "people": [{"id": 2, "name": "Marcus O'Brien"}],
+        "channel": None,
+        "kind": "meeting",
+    }
     assert shown(hitouch, "zoe@fjord.vc")["last_interaction"] == "2026-11-18"
     assert shown(hitouch, "marcus@northwind.example")["next_followup"] == "2026-12-03"
 
@@ -103,11 +117,14 @@ def test_the_content_decides_which_import_a_file_goes_to(hitouch, people, tmp_pa
     assert "Ravi Patel" in [c["name"] for c in hitouch("contact", "list", "--json").json()]
 
 
-@pytest.mark.parametrize(("make", "words"), [
-    (lambda p: p.write_bytes(b"\x00\x01PK\x03\x04" * 100), "binary"),
-    (lambda p: p.write_bytes(b""), "empty"),
-    (lambda p: None, "no such file"),
-])
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda p: p.write_bytes(b"\x00\x01PK\x03\x04" * 100), "binary"),
+        (lambda p: p.write_bytes(b""), "empty"),
+        (lambda p: None, "no such file"),
+    ],
+)
 def test_an_unreadable_calendar_is_exit_1_with_one_line_naming_it(hitouch, people, tmp_path, make, words):
     path = tmp_path / "meetings.ics"
     make(path)

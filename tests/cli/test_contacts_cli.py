@@ -8,15 +8,46 @@ import subprocess
 import sys
 
 CONTACT_KEYS = {
-    "id", "name", "given", "family", "emails", "phones", "company", "title", "urls", "tags", "events",
-    "birthday", "source", "met_in_person", "last_interaction", "next_followup",
+    "id",
+    "name",
+    "given",
+    "family",
+    "emails",
+    "phones",
+    "company",
+    "title",
+    "urls",
+    "tags",
+    "events",
+    "birthday",
+    "source",
+    "met_in_person",
+    "last_interaction",
+    "next_followup",
 }
 
 
 def test_add_prints_the_id_and_list_json_has_the_contract_keys(hitouch):
-    first = hitouch("contact", "add", "Zoë Müller", "--email", "zoe@fjord.vc", "--phone", "+44 20 7946 0958",
-                    "--company", "Fjord Ventures", "--title", "Partner", "--url", "linkedin.com/in/zoe",
-                    "--tag", "investor", "--birthday=--03-15", "--note", "Sailing")
+    first = hitouch(
+        "contact",
+        "add",
+        "Zoë Müller",
+        "--email",
+        "zoe@fjord.vc",
+        "--phone",
+        "+44 20 7946 0958",
+        "--company",
+        "Fjord Ventures",
+        "--title",
+        "Partner",
+        "--url",
+        "linkedin.com/in/zoe",
+        "--tag",
+        "investor",
+        "--birthday=--03-15",
+        "--note",
+        "Sailing",
+    )
     assert first.code == 0 and first.out.strip() == "1" and first.err == ""
     listing = hitouch("contact", "list", "--json")
     assert listing.code == 0
@@ -40,8 +71,18 @@ def test_met_at_creates_the_event_and_defaults_the_source_to_in_person(hitouch):
 def test_log_with_several_contacts_and_relative_dates(hitouch):
     hitouch("contact", "add", "Ada Lovelace", "--email", "ada@engines.example")
     hitouch("contact", "add", "Charles Babbage")
-    logged = hitouch("log", "ada@engines.example", "Charles Babbage", "--channel", "coffee", "--on=-2d",
-                     "--note", "Difference engine", "--event", "Royal Society")
+    logged = hitouch(
+        "log",
+        "ada@engines.example",
+        "Charles Babbage",
+        "--channel",
+        "coffee",
+        "--on=-2d",
+        "--note",
+        "Difference engine",
+        "--event",
+        "Royal Society",
+    )
     assert logged.code == 0
     shown = hitouch("contact", "show", "1", "--json").json()
     assert shown["met_in_person"] is True
@@ -56,7 +97,10 @@ def test_virtual_only_tag_and_event_filters(hitouch):
     hitouch("contact", "add", "Online Person", "--source", "linkedin", "--tag", "VC")
     virtual = hitouch("contact", "list", "--virtual-only", "--json").json()
     assert [c["name"] for c in virtual] == ["Online Person"]
-    assert [c["name"] for c in hitouch("contact", "list", "--tag", "vc", "--json").json()] == ["Met Person", "Online Person"]
+    assert [c["name"] for c in hitouch("contact", "list", "--tag", "vc", "--json").json()] == [
+        "Met Person",
+        "Online Person",
+    ]
     assert [c["name"] for c in hitouch("contact", "list", "--event", "SaaStr", "--json").json()] == ["Met Person"]
 
 
@@ -131,8 +175,13 @@ def test_a_newer_journal_is_a_data_error_exit_3(hitouch, journal_path):
 
 
 def run(args, env=None):
-    return subprocess.run([sys.executable, "-m", "hitouch", *args], capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "hitouch", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+    )
 
 
 def test_version_without_qt_or_storage():
@@ -167,8 +216,13 @@ def test_hitouch_db_environment_variable_picks_the_journal(tmp_path):
 def test_the_default_journal_lives_in_the_user_data_folder(tmp_path):
     env = {"XDG_DATA_HOME": str(tmp_path / "data"), "HITOUCH_DB": ""}
     env_clean = {k: v for k, v in os.environ.items() if k != "HITOUCH_DB"} | {"XDG_DATA_HOME": env["XDG_DATA_HOME"]}
-    result = subprocess.run([sys.executable, "-m", "hitouch", "contact", "add", "First Run"], capture_output=True,
-                            text=True, env=env_clean, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "hitouch", "contact", "add", "First Run"],
+        capture_output=True,
+        text=True,
+        env=env_clean,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "data" / "HiTouch" / "journal.sqlite3").is_file()
 
@@ -180,7 +234,8 @@ def test_search_reads_without_sqlalchemy(tmp_path):
     probe = (
         "import sys, json, io, contextlib\nfrom hitouch.cli import main\n"
         "out = io.StringIO()\n"
-        f"with contextlib.redirect_stdout(out):\n    code = main(['--db', {str(journal)!r}, 'search', 'zoe', '--json'])\n"
+        "with contextlib.redirect_stdout(out):\n"
+        f"    code = main(['--db', {str(journal)!r}, 'search', 'zoe', '--json'])\n"
         "assert code == 0\nassert json.loads(out.getvalue())['contacts'][0]['name'] == 'Zoë Müller'\n"
         "assert not any(m.startswith('sqlalchemy') for m in sys.modules), 'SQLAlchemy imported'\n"
     )

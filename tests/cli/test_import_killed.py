@@ -49,13 +49,20 @@ def test_an_import_killed_while_writing_is_all_or_nothing(tmp_path, capsys, seed
     capsys.readouterr()
     before = state(journal)
     cards = tmp_path / "big.vcf"
-    cards.write_text("".join(
-        f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {i}\r\nEMAIL:person{i}@example.com\r\nTEL:+44 7700 9{i:05d}\r\n"
-        f"CATEGORIES:Friends,Web Summit\r\nNOTE:Met at the meetup {i}\r\nEND:VCARD\r\n" for i in range(CARDS)
-    ), encoding="utf-8")
+    cards.write_text(
+        "".join(
+            f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {i}\r\nEMAIL:person{i}@example.com\r\nTEL:+44 7700 9{i:05d}\r\n"
+            f"CATEGORIES:Friends,Web Summit\r\nNOTE:Met at the meetup {i}\r\nEND:VCARD\r\n"
+            for i in range(CARDS)
+        ),
+        encoding="utf-8",
+    )
 
-    process = subprocess.Popen([sys.executable, "-m", "hitouch", "--db", str(journal), "import", str(cards)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "hitouch", "--db", str(journal), "import", str(cards)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 60
     while process.poll() is None and time.monotonic() < deadline:
         if writing(journal):

@@ -41,7 +41,7 @@ def test_import_json_has_the_contract_keys_and_a_second_import_creates_nothing(h
     first = hitouch("import", str(path), "--json")
     assert first.code == 0 and first.err == ""
     document = first.json()
-    assert IMPORT_KEYS <= set(document)
+    assert set(document) >= IMPORT_KEYS
     assert (document["files"], document["created"], document["merged"], document["unchanged"]) == (1, 2, 0, 0)
     assert document["batch"] == 1
     [error] = document["errors"]
@@ -82,9 +82,12 @@ def test_an_unreadable_file_is_exit_1_with_one_line_and_the_journal_untouched(hi
 
 
 def test_format_forces_a_layout(hitouch, tmp_path):
-    path = write(tmp_path, "contacts.txt",
-                 "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
-                 "Ravi,Patel,https://www.linkedin.com/in/ravi,,Acme,CTO,01 Dec 2021\n")
+    path = write(
+        tmp_path,
+        "contacts.txt",
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Ravi,Patel,https://www.linkedin.com/in/ravi,,Acme,CTO,01 Dec 2021\n",
+    )
     assert hitouch("import", str(path), "--format", "linkedin").code == 0
     [ravi] = hitouch("contact", "list", "--json").json()
     assert ravi["source"] == "linkedin"
@@ -121,7 +124,9 @@ def test_export_vcard_and_csv_then_import_into_an_empty_journal(hitouch, tmp_pat
         assert main(["--db", fresh, "contact", "list", "--json"]) == 0
         back = {c["name"]: c for c in json.loads(capsys.readouterr().out)}
         keep = ("emails", "phones", "tags", "company")
-        assert {n: [c[k] for k in keep] for n, c in back.items()} == {n: [c[k] for k in keep] for n, c in original.items()}
+        assert {n: [c[k] for k in keep] for n, c in back.items()} == {
+            n: [c[k] for k in keep] for n, c in original.items()
+        }
         assert main(["--db", fresh, "contact", "show", "zoe@fjord.vc", "--json"]) == 0
         assert json.loads(capsys.readouterr().out)["notes"] == "Met at the Web Summit."
 

@@ -12,8 +12,22 @@ from hitouch.store.models import ContactUpdate
 REF_KEYS = {"id", "name"}
 FOLLOWUP_KEYS = {"id", "contact", "title", "kind", "due", "status", "time", "minutes", "note", "snoozed_until"}
 CONTACT_KEYS = {
-    "id", "name", "given", "family", "emails", "phones", "company", "title", "urls", "tags", "events",
-    "birthday", "source", "met_in_person", "last_interaction", "next_followup",
+    "id",
+    "name",
+    "given",
+    "family",
+    "emails",
+    "phones",
+    "company",
+    "title",
+    "urls",
+    "tags",
+    "events",
+    "birthday",
+    "source",
+    "met_in_person",
+    "last_interaction",
+    "next_followup",
 }
 
 
@@ -30,8 +44,15 @@ def test_followup_add_prints_the_id_and_list_json_has_the_contract_keys(hitouch,
     [overdue, coffee] = hitouch("followup", "list", "--json").json()
     assert set(coffee) == FOLLOWUP_KEYS and set(coffee["contact"]) == REF_KEYS
     assert coffee == {
-        "id": 1, "contact": {"id": 1, "name": "Adaeze Okonkwo"}, "title": "Coffee with Adaeze Okonkwo",
-        "kind": "coffee", "due": "2026-12-01", "status": "open", "time": "09:30", "minutes": 45, "note": "",
+        "id": 1,
+        "contact": {"id": 1, "name": "Adaeze Okonkwo"},
+        "title": "Coffee with Adaeze Okonkwo",
+        "kind": "coffee",
+        "due": "2026-12-01",
+        "status": "open",
+        "time": "09:30",
+        "minutes": 45,
+        "note": "",
         "snoozed_until": None,
     }
     assert (overdue["title"], overdue["due"]) == ("Send the deck", "2026-11-20")
@@ -44,7 +65,11 @@ def test_done_and_snooze_change_the_status(hitouch, people):
     assert hitouch("followup", "snooze", "2", "--until", "+1w").code == 0
     [snoozed] = hitouch("followup", "list", "--json").json()
     assert (snoozed["id"], snoozed["status"], snoozed["due"], snoozed["snoozed_until"]) == (
-        2, "snoozed", "2026-11-29", "2026-11-29")
+        2,
+        "snoozed",
+        "2026-11-29",
+        "2026-11-29",
+    )
     statuses = {f["id"]: f["status"] for f in hitouch("followup", "list", "--all", "--json").json()}
     assert statuses == {1: "done", 2: "snoozed"}
     assert "2026-11-29" in hitouch("followup", "list").out
@@ -80,7 +105,10 @@ def test_contact_show_json_keeps_its_keys_and_adds_followups_referrals_cadence(h
     assert set(followup) == FOLLOWUP_KEYS and followup["title"] == "Call Adaeze Okonkwo"
     [referral] = shown["referrals"]
     assert (referral["direction"], referral["lead_text"], referral["contact"]["name"]) == (
-        "received", "A payments lawyer", "Adaeze Okonkwo")
+        "received",
+        "A payments lawyer",
+        "Adaeze Okonkwo",
+    )
     assert shown["next_followup"] == "2026-11-25"
     text = hitouch("contact", "show", "adaeze").out
     assert "2026-11-25  Call Adaeze Okonkwo" in text and "from Adaeze Okonkwo: A payments lawyer (open)" in text
@@ -104,8 +132,12 @@ def test_agenda_json_has_every_list_and_names_each_person(hitouch, people, journ
         assert all(set(item["contact"]) == REF_KEYS for item in agenda[key])
     assert set(agenda["overdue"][0]) == FOLLOWUP_KEYS and agenda["overdue"][0]["status"] == "open"
     assert agenda["due"][0]["time"] == "16:00"
-    assert agenda["cadence"][0] == {"contact": {"id": 3, "name": "Marcus O'Brien"}, "every": "2w",
-                                    "due": "2026-11-16", "last": "2026-11-02"}
+    assert agenda["cadence"][0] == {
+        "contact": {"id": 3, "name": "Marcus O'Brien"},
+        "every": "2w",
+        "due": "2026-11-16",
+        "last": "2026-11-02",
+    }
     assert agenda["birthdays"][0]["date"] == "2026-11-24"
     assert agenda["nudges"][0]["contact"]["name"] == "Zoë Müller"
     assert agenda["updates"][0]["suggestion"] == "Marcus O'Brien is now CTO: congratulate them on the new role"
@@ -139,8 +171,10 @@ def test_nudges_json_dismiss_and_coffee(hitouch, people):
 
 def test_referral_add_status_list_and_balance(hitouch, people):
     assert hitouch("referral", "add", "--from", "me", "--to", "zoe", "--lead", "marcus", "--on=-3d").out == "1\n"
-    assert hitouch("referral", "add", "--from", "adaeze", "--to", "me", "--lead", "Acme Robotics",
-                   "--value", "1,500").out == "2\n"
+    assert (
+        hitouch("referral", "add", "--from", "adaeze", "--to", "me", "--lead", "Acme Robotics", "--value", "1,500").out
+        == "2\n"
+    )
     assert hitouch("referral", "add", "--from", "adaeze", "--to", "ME", "--note", "A second one").out == "3\n"
     assert hitouch("referral", "status", "2", "won").code == 0
     ledger = hitouch("referral", "list", "--json").json()

@@ -13,28 +13,32 @@ START = datetime(2026, 11, 18, 8, 30, tzinfo=UTC)
 
 
 def event(summary: str = "", location: str = "", description: str = "", **extra) -> CalendarEvent:
-    return CalendarEvent(uid="u", start=extra.pop("start", START), summary=summary, location=location,
-                         description=description, **extra)
+    return CalendarEvent(
+        uid="u", start=extra.pop("start", START), summary=summary, location=location, description=description, **extra
+    )
 
 
-@pytest.mark.parametrize(("summary", "location", "description", "channel"), [
-    ("Coffee with Zoë", "https://zoom.us/j/123456", "", Channel.VIDEO),
-    ("Catch-up", "", "Join: https://us02web.zoom.us/j/8812?pwd=x", Channel.VIDEO),
-    ("Catch-up", "", "https://meet.google.com/abc-defg-hij", Channel.VIDEO),
-    ("Catch-up", "Microsoft Teams Meeting", "<https://teams.microsoft.com/l/meetup-join/19>", Channel.VIDEO),
-    ("Catch-up", "https://acme.webex.com/meet/zoe", "", Channel.VIDEO),
-    ("Catch-up", "https://whereby.com/zoe", "", Channel.VIDEO),
-    ("Coffee with Zoë", "Ozone Coffee", "", Channel.COFFEE),
-    ("Café with Zoë", "", "", Channel.COFFEE),
-    ("Lunch with Marcus", "", "", Channel.MEAL),
-    ("Team BREAKFAST", "", "", Channel.MEAL),
-    ("Dinner", "", "", Channel.MEAL),
-    ("Call with Adaeze", "", "", Channel.CALL),
-    ("Phone: Ravi", "", "", Channel.CALL),
-    ("Recall the offsite", "", "", Channel.IN_PERSON),  # "call" inside a word is no call
-    ("Northwind partnership", "Microsoft Teams Meeting", "no link here", Channel.IN_PERSON),
-    ("Board meeting", "Room 4", "", Channel.IN_PERSON),
-])
+@pytest.mark.parametrize(
+    ("summary", "location", "description", "channel"),
+    [
+        ("Coffee with Zoë", "https://zoom.us/j/123456", "", Channel.VIDEO),
+        ("Catch-up", "", "Join: https://us02web.zoom.us/j/8812?pwd=x", Channel.VIDEO),
+        ("Catch-up", "", "https://meet.google.com/abc-defg-hij", Channel.VIDEO),
+        ("Catch-up", "Microsoft Teams Meeting", "<https://teams.microsoft.com/l/meetup-join/19>", Channel.VIDEO),
+        ("Catch-up", "https://acme.webex.com/meet/zoe", "", Channel.VIDEO),
+        ("Catch-up", "https://whereby.com/zoe", "", Channel.VIDEO),
+        ("Coffee with Zoë", "Ozone Coffee", "", Channel.COFFEE),
+        ("Café with Zoë", "", "", Channel.COFFEE),
+        ("Lunch with Marcus", "", "", Channel.MEAL),
+        ("Team BREAKFAST", "", "", Channel.MEAL),
+        ("Dinner", "", "", Channel.MEAL),
+        ("Call with Adaeze", "", "", Channel.CALL),
+        ("Phone: Ravi", "", "", Channel.CALL),
+        ("Recall the offsite", "", "", Channel.IN_PERSON),  # "call" inside a word is no call
+        ("Northwind partnership", "Microsoft Teams Meeting", "no link here", Channel.IN_PERSON),
+        ("Board meeting", "Room 4", "", Channel.IN_PERSON),
+    ],
+)
 def test_the_channel_is_guessed_from_links_then_the_summary(summary, location, description, channel):
     assert guess_channel(event(summary, location, description)) == channel
 

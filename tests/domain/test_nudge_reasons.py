@@ -4,16 +4,24 @@ from __future__ import annotations
 
 from datetime import date
 
-from hitouch.domain.relationships.nudge_reasons import NudgeSignals, invitation
 from hitouch.domain.records import ContactRef
+from hitouch.domain.relationships.nudge_reasons import NudgeSignals, invitation
 
 TODAY = date(2026, 11, 22)
 ADAEZE = ContactRef(1, "Adaeze Okonkwo")
 
 
 def test_one_sentence_from_the_two_strongest_signals():
-    signals = NudgeSignals(ADAEZE, last_month=4, last_year=6, main_channel="video", main_channel_count=4, referrals=1,
-                           shared_tags=["fintech"], connected_on=date(2023, 1, 5))
+    signals = NudgeSignals(
+        ADAEZE,
+        last_month=4,
+        last_year=6,
+        main_channel="video",
+        main_channel_count=4,
+        referrals=1,
+        shared_tags=["fintech"],
+        connected_on=date(2023, 1, 5),
+    )
     assert signals.reason(TODAY) == "4 video calls in the last month and a referral between you, never met"
 
 
@@ -37,9 +45,11 @@ def test_long_connections_and_tags_alone_still_read_well():
 def test_the_invitation_follows_the_channel_and_the_week():
     video = NudgeSignals(ADAEZE, given="Adaeze", last_month=3, last_year=3, main_channel="video")
     assert invitation(video, date(2026, 11, 25), date(2026, 11, 20)) == (
-        "Hi Adaeze, we've talked over video a few times — would you like to grab a coffee next week?")
+        "Hi Adaeze, we've talked over video a few times — would you like to grab a coffee next week?"
+    )
     once = NudgeSignals(ContactRef(2, "Li Wei"), last_month=1, last_year=1, main_channel="email")
     assert invitation(once, date(2026, 11, 19), date(2026, 11, 17)) == (
-        "Hi Li, we've emailed recently — would you like to grab a coffee this week?")
+        "Hi Li, we've emailed recently — would you like to grab a coffee this week?"
+    )
     chats = NudgeSignals(ContactRef(3, "Sam"), last_year=5, main_channel="message")
     assert "we've been messaging for a while" in invitation(chats, date(2026, 11, 30), TODAY)

@@ -20,4 +20,6 @@ def test_a_new_position_suggests_congratulations_on_the_role():
 
 def test_a_new_company_and_position_together_are_one_move():
     both = [update("company", "Northwind", "Fjord Ventures"), update("title", "Sales Lead", "Partner")]
-    assert suggestion_for_all(both) == "Marcus O'Brien moved to Fjord Ventures as Partner: send a note of congratulations"
+    assert (
+        suggestion_for_all(both) == "Marcus O'Brien moved to Fjord Ventures as Partner: send a note of congratulations"
+    )

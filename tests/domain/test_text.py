@@ -1,6 +1,7 @@
 """Matching keys: case- and accent-insensitive, and stable."""
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hitouch.domain.text import fold
 

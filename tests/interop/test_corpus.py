@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from interop_paths import CORPUS
 
 from hitouch.domain.birthday import Birthday
 from hitouch.interop.contacts_io import UnreadableFile, read_contacts
+from interop_paths import CORPUS
 
 
 def corpus_names(folder: str, pattern: str) -> list[str]:
@@ -46,9 +46,14 @@ FIRST_NAMES = {
     "ezvcard_John_Doe_ANDROID.vcf": "john.doe@company.com",
 }
 WITH_PHOTO = {
-    "ezvcard_John_Doe_IPHONE.vcf", "ezvcard_John_Doe_BLACK_BERRY.vcf", "sabre_issue153.vcf",
-    "roundcube_apple.vcf", "khard_photov4.vcf", "radicale_contact_photo_with_data_uri.vcf",
-    "aosp_v21_base64_no_2_crlf.vcf", "turba_export_21.vcf",
+    "ezvcard_John_Doe_IPHONE.vcf",
+    "ezvcard_John_Doe_BLACK_BERRY.vcf",
+    "sabre_issue153.vcf",
+    "roundcube_apple.vcf",
+    "khard_photov4.vcf",
+    "radicale_contact_photo_with_data_uri.vcf",
+    "aosp_v21_base64_no_2_crlf.vcf",
+    "turba_export_21.vcf",
 }
 BIRTHDAYS = {
     "radicale_contact4-with-bday-no-year.vcf": Birthday(1, 1, None),

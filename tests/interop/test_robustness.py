@@ -4,19 +4,50 @@ from __future__ import annotations
 
 import logging
 
-from interop_paths import DATA
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hitouch.interop.contacts_io import FORMATS, ReadResult, UnreadableFile, read_contacts_bytes
+from interop_paths import DATA
 
 SEEDS = {path.name: path.read_bytes() for path in sorted(DATA.iterdir())}
 # Pieces that matter to the parsers: line ends, escapes, encodings, card and quote boundaries.
 TOKENS = [
-    b"\r\n", b"\r", b"\n", b"=", b"=\r\n", b";", b":", b",", b"\\", b'"', b" ", b"\t", b"\x00", b"\xff", b"\xc3",
-    b"BEGIN:VCARD\r\n", b"END:VCARD\r\n", b";ENCODING=QUOTED-PRINTABLE", b";CHARSET=SHIFT_JIS", b";CHARSET=bogus",
-    b";ENCODING=b", b"data:", b"\xef\xbb\xbf", b"\xff\xfe", b"Notes:\n", b" ::: ", b"* ", b"--0229", b"1604",
-    b"PHOTO;ENCODING=b:", b"BDAY:", b"TEL;VALUE=uri:tel:", b"N:", b"ALTID=1", b"KIND:group\r\n",
+    b"\r\n",
+    b"\r",
+    b"\n",
+    b"=",
+    b"=\r\n",
+    b";",
+    b":",
+    b",",
+    b"\\",
+    b'"',
+    b" ",
+    b"\t",
+    b"\x00",
+    b"\xff",
+    b"\xc3",
+    b"BEGIN:VCARD\r\n",
+    b"END:VCARD\r\n",
+    b";ENCODING=QUOTED-PRINTABLE",
+    b";CHARSET=SHIFT_JIS",
+    b";CHARSET=bogus",
+    b";ENCODING=b",
+    b"data:",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"Notes:\n",
+    b" ::: ",
+    b"* ",
+    b"--0229",
+    b"1604",
+    b"PHOTO;ENCODING=b:",
+    b"BDAY:",
+    b"TEL;VALUE=uri:tel:",
+    b"N:",
+    b"ALTID=1",
+    b"KIND:group\r\n",
 ]
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

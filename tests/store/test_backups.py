@@ -39,7 +39,8 @@ def test_rotation_keeps_seven_days_four_weeks_twelve_months():
 
 def test_backups_made_on_request_are_never_rotated_and_safety_points_stay_a_week():
     now = datetime(2026, 11, 22, 9, 0)
-    backups = fake_backups(now, 30) + [
+    backups = [
+        *fake_backups(now, 30),
         BackupFile(Path("manual-old"), now - timedelta(days=200), "manual", 1),
         BackupFile(Path("restore-1"), now - timedelta(minutes=5), "before-restore", 1),
         BackupFile(Path("restore-2"), now - timedelta(minutes=1), "before-restore", 1),

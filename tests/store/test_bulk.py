@@ -17,9 +17,23 @@ NOW = datetime(2026, 11, 22, 9, 30)
 
 def new_contact(name: str, email: str, tag_ids: list[int], company: str = "") -> NewContact:
     return NewContact(
-        contact={"given": "", "family": "", "name": name, "name_key": fold(name), "company": company, "title": "",
-                 "notes": "Met at the Web Summit", "source": "import", "birthday_mmdd": None, "birthday_year": None,
-                 "connected_on": None, "vcard_uid": None, "created_at": NOW, "updated_at": NOW, "deleted_at": None},
+        contact={
+            "given": "",
+            "family": "",
+            "name": name,
+            "name_key": fold(name),
+            "company": company,
+            "title": "",
+            "notes": "Met at the Web Summit",
+            "source": "import",
+            "birthday_mmdd": None,
+            "birthday_year": None,
+            "connected_on": None,
+            "vcard_uid": None,
+            "created_at": NOW,
+            "updated_at": NOW,
+            "deleted_at": None,
+        },
         emails=[{"address": email, "address_key": email.lower(), "label": "work"}],
         phones=[{"number": "+447700900123", "e164": "+447700900123", "label": ""}],
         tag_ids=tag_ids,
@@ -27,8 +41,9 @@ def new_contact(name: str, email: str, tag_ids: list[int], company: str = "") ->
 
 
 def search_rows(session) -> list[tuple]:
-    return session.execute(text("SELECT rowid, name, company, emails, phones, tags, notes FROM contact_search "
-                                "ORDER BY rowid")).all()
+    return session.execute(
+        text("SELECT rowid, name, company, emails, phones, tags, notes FROM contact_search ORDER BY rowid")
+    ).all()
 
 
 def triggers(session) -> list[tuple]:
@@ -36,18 +51,29 @@ def triggers(session) -> list[tuple]:
 
 
 def test_bulk_inserted_contacts_are_indexed_exactly_as_one_by_one(workspace):
-    workspace.contacts.add(ContactCard(name="Zoë Müller", company="Fjord", emails=[Labelled("Zoe@Fjord.vc", "work")],
-                                       phones=[Labelled("+447700900123")], tags=["Investor", "sailing"],
-                                       notes="Met at the Web Summit"))
+    workspace.contacts.add(
+        ContactCard(
+            name="Zoë Müller",
+            company="Fjord",
+            emails=[Labelled("Zoe@Fjord.vc", "work")],
+            phones=[Labelled("+447700900123")],
+            tags=["Investor", "sailing"],
+            notes="Met at the Web Summit",
+        )
+    )
     with workspace.journal.read() as session:
         one_by_one = search_rows(session)[0][1:]
         before = triggers(session)
     with workspace.journal.write() as session:
         tags = ensure_tags(session, {"investor": "Investor", "sailing": "sailing", "new": "New"})
-        ids = insert_contacts(session, [new_contact("Zoë Müller", "Zoe@Fjord.vc", [tags["investor"], tags["sailing"]],
-                                                    "Fjord"),
-                                        new_contact("Marcus O'Brien", "marcus@northwind.example", [tags["new"]])],
-                              batch_id=None)
+        ids = insert_contacts(
+            session,
+            [
+                new_contact("Zoë Müller", "Zoe@Fjord.vc", [tags["investor"], tags["sailing"]], "Fjord"),
+                new_contact("Marcus O'Brien", "marcus@northwind.example", [tags["new"]]),
+            ],
+            batch_id=None,
+        )
     assert ids == [2, 3]
     with workspace.journal.read() as session:
         rows = search_rows(session)
@@ -73,11 +99,12 @@ def test_a_rollback_inside_the_block_keeps_the_triggers_and_writes_nothing(works
 
 
 def test_nested_blocks_index_once_at_the_end_of_the_outer_one(workspace):
-    with workspace.journal.write() as session:
-        with search_index_deferred(session) as outer:
-            [cid] = insert_contacts(session, [new_contact("Li Wei", "li@robotics.example", [])])
-            assert session.execute(text("SELECT count(*) FROM contact_search")).scalar() == 0
-            session.execute(ContactTag.__table__.insert(), [{"contact_id": cid, "tag_id": ensure_tags(
-                session, {"robots": "Robots"})["robots"]}])
-            assert cid in outer
+    with workspace.journal.write() as session, search_index_deferred(session) as outer:
+        [cid] = insert_contacts(session, [new_contact("Li Wei", "li@robotics.example", [])])
+        assert session.execute(text("SELECT count(*) FROM contact_search")).scalar() == 0
+        session.execute(
+            ContactTag.__table__.insert(),
+            [{"contact_id": cid, "tag_id": ensure_tags(session, {"robots": "Robots"})["robots"]}],
+        )
+        assert cid in outer
     assert workspace.search.contact_ids("robots") == [cid]

@@ -59,16 +59,30 @@ def test_encrypt_an_existing_journal_then_use_it_from_the_command_line(workspace
     encrypt_journal(workspace.path, "s3cret")
     assert b"Poetical" not in contents(workspace.path)
     env = {**os.environ, "HITOUCH_PASSPHRASE": "s3cret"}
-    listed = subprocess.run([sys.executable, "-m", "hitouch", "--db", str(workspace.path), "contact", "list", "--json"],
-                            capture_output=True, text=True, env=env, timeout=60)
+    listed = subprocess.run(
+        [sys.executable, "-m", "hitouch", "--db", str(workspace.path), "contact", "list", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert listed.returncode == 0, listed.stderr
     assert "Ada Lovelace" in listed.stdout
-    check = subprocess.run([sys.executable, "-m", "hitouch", "--db", str(workspace.path), "check"],
-                           capture_output=True, text=True, env=env, timeout=60)
+    check = subprocess.run(
+        [sys.executable, "-m", "hitouch", "--db", str(workspace.path), "check"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert check.returncode == 0, check.stderr
-    refused = subprocess.run([sys.executable, "-m", "hitouch", "--db", str(workspace.path), "contact", "list"],
-                             capture_output=True, text=True, env={k: v for k, v in env.items() if k != "HITOUCH_PASSPHRASE"},
-                             timeout=60)
+    refused = subprocess.run(
+        [sys.executable, "-m", "hitouch", "--db", str(workspace.path), "contact", "list"],
+        capture_output=True,
+        text=True,
+        env={k: v for k, v in env.items() if k != "HITOUCH_PASSPHRASE"},
+        timeout=60,
+    )
     assert refused.returncode == 3 and "encrypted" in refused.stderr and "Traceback" not in refused.stderr
 
 

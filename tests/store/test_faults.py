@@ -25,7 +25,7 @@ def test_a_full_disk_rolls_back_with_a_clear_message(workspace):
         dbapi_connection.execute(f"PRAGMA max_page_count = {pages + 2}")
 
     workspace.journal.engine.dispose()  # new connections see the tiny disk
-    with pytest.raises(JournalFull, match="full.*Nothing was changed"):
+    with pytest.raises(JournalFull, match=r"full.*Nothing was changed"):
         workspace.contacts.add(ContactCard(name="Big", notes="x" * 200_000))
     assert [s.name for s in workspace.contacts.summaries(workspace.contacts.ids())] == ["Already Here"]
 
@@ -58,7 +58,10 @@ def test_the_command_line_waits_for_a_writer_beside_it(workspace, tmp_path):
     started = time.monotonic()
     result = subprocess.run(
         [sys.executable, "-m", "hitouch", "--db", str(workspace.path), "contact", "add", "From The Command Line"],
-        capture_output=True, text=True, timeout=60, env={**os.environ, "HITOUCH_BUSY_TIMEOUT": "20"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "HITOUCH_BUSY_TIMEOUT": "20"},
     )
     release.join()
     assert result.returncode == 0, result.stderr
@@ -74,7 +77,10 @@ def test_the_command_line_says_busy_in_one_line_when_the_lock_stays(workspace):
     try:
         result = subprocess.run(
             [sys.executable, "-m", "hitouch", "--db", str(workspace.path), "contact", "add", "Blocked"],
-            capture_output=True, text=True, timeout=60, env={**os.environ, "HITOUCH_BUSY_TIMEOUT": "0.5"},
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "HITOUCH_BUSY_TIMEOUT": "0.5"},
         )
     finally:
         other.execute("ROLLBACK")

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 import stat
+from importlib import resources
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from alembic.config import Config
-from importlib import resources
 
 from hitouch.store import migrate
 from hitouch.store.errors import JournalDamaged, JournalError, JournalTooNew
@@ -42,7 +42,9 @@ def test_connections_enforce_foreign_keys_and_wal(journal_path: Path):
 def test_the_models_and_the_migrations_describe_the_same_schema(journal_path: Path):
     journal = open_journal(journal_path)
     with journal.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True, "include_name": migrate.managed_by_models})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_name": migrate.managed_by_models}
+        )
         assert compare_metadata(context, Base.metadata) == []
     journal.close()
 

@@ -33,7 +33,8 @@ def test_every_released_schema_upgrades_with_nothing_lost(fixture, tmp_path):
         names = {r[0] for r in db.execute("SELECT name FROM contact")}
         assert names == {"Zoë Müller", "Adaeze Okonkwo", "In The Trash"}
         assert db.execute("SELECT note FROM interaction WHERE channel = 'video'").fetchone() == (
-            "Three-way call about the pilot",)
+            "Three-way call about the pilot",
+        )
         assert db.execute("SELECT title FROM follow_up").fetchone() == ("Coffee with Zoë Müller",)
         assert db.execute("SELECT value_cents FROM referral").fetchone() == (150000,)
         assert db.execute("SELECT rowid FROM contact_search WHERE contact_search MATCH 'fjord'").fetchall()
@@ -41,7 +42,7 @@ def test_every_released_schema_upgrades_with_nothing_lost(fixture, tmp_path):
         assert any(b.reason == f"before-upgrade-{old_revision}" for b in list_backups(journal_path))
 
 
-BROKEN_REVISION = '''
+BROKEN_REVISION = """
 from alembic import op
 import sqlalchemy as sa
 
@@ -61,7 +62,7 @@ def upgrade():
 
 def downgrade():
     pass
-'''
+"""
 
 
 def test_a_migration_that_fails_half_way_leaves_the_journal_as_it_was(workspace, tmp_path):

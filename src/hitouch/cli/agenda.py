@@ -54,10 +54,18 @@ def print_agenda(agenda: Agenda) -> None:
         return
     sections = [
         ("Overdue", [f"{iso(f.due)}  {_followup_line(f)}" for f in agenda.overdue]),
-        ("Due", [f"{iso(f.due)}{' ' + f.due_time.strftime('%H:%M') if f.due_time else ''}  {_followup_line(f)}"
-                 for f in agenda.due]),
+        (
+            "Due",
+            [
+                f"{iso(f.due)}{' ' + f.due_time.strftime('%H:%M') if f.due_time else ''}  {_followup_line(f)}"
+                for f in agenda.due
+            ],
+        ),
         ("Keep in touch", [f"{c.contact.name}: every {c.period}, due {iso(c.due)}" for c in agenda.cadence]),
-        ("Birthdays", [f"{iso(b.on)}  {b.contact.name}" + (f" turns {b.age}" if b.age else "") for b in agenda.birthdays]),
+        (
+            "Birthdays",
+            [f"{iso(b.on)}  {b.contact.name}" + (f" turns {b.age}" if b.age else "") for b in agenda.birthdays],
+        ),
         ("Small acts", [a.suggestion for a in agenda.updates]),
         ("Worth meeting in person", [f"{n.contact.name}: {n.reason}" for n in agenda.nudges]),
     ]

@@ -23,11 +23,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     sync = commands.add_parser("sync", help="send follow-ups and meetings to a calendar server")
     targets = sync.add_subparsers(dest="sync_target", metavar="TARGET", required=True)
     caldav = targets.add_parser(
-        "caldav", help="push follow-ups and meetings to a CalDAV calendar (password: $HITOUCH_CALDAV_PASSWORD or the keyring)"
+        "caldav",
+        help="push follow-ups and meetings to a CalDAV calendar (password: $HITOUCH_CALDAV_PASSWORD or the keyring)",
     )
     caldav.add_argument("--url", help="the server (default: the one set in the window)")
     caldav.add_argument("--user", help="the user name (default: the one set in the window)")
-    caldav.add_argument("--calendar", metavar="NAME", help="the calendar's display name, created when missing (default: HiTouch)")
+    caldav.add_argument(
+        "--calendar", metavar="NAME", help="the calendar's display name, created when missing (default: HiTouch)"
+    )
     caldav.add_argument("--json", action="store_true")
     caldav.set_defaults(run=run_sync_caldav)
 
@@ -41,7 +44,9 @@ def _export_group(commands: argparse._SubParsersAction) -> argparse._SubParsersA
 
 
 def add_export_ics_parser(export_formats: argparse._SubParsersAction) -> None:
-    ics = export_formats.add_parser("ics", help="follow-ups and meetings with alarms, and birthdays, as an .ics calendar")
+    ics = export_formats.add_parser(
+        "ics", help="follow-ups and meetings with alarms, and birthdays, as an .ics calendar"
+    )
     ics.add_argument("out", type=Path, metavar="OUT")
     ics.add_argument("--days", type=_days, metavar="N", help="only follow-ups and birthdays in the next N days")
     ics.set_defaults(run=run_export_ics)
@@ -85,9 +90,15 @@ def run_sync_caldav(args: argparse.Namespace, ws: Workspace) -> int:
     report = ws.caldav.sync(account, password_or_explain(user))
     if args.json:
         print_json(
-            {"calendar": report.calendar, "url": report.calendar_url, "calendar_created": report.calendar_created,
-             "created": report.created, "updated": report.updated, "removed": report.removed,
-             "unchanged": report.unchanged}
+            {
+                "calendar": report.calendar,
+                "url": report.calendar_url,
+                "calendar_created": report.calendar_created,
+                "created": report.created,
+                "updated": report.updated,
+                "removed": report.removed,
+                "unchanged": report.unchanged,
+            }
         )
         return 0
     made = " (a new calendar)" if report.calendar_created else ""

@@ -31,7 +31,8 @@ def calendar_files(args: argparse.Namespace, ws: Workspace) -> bool:
         raise UserError(
             f"calendars ({', '.join(map(str, calendars))}) and contacts files ({', '.join(map(str, others))}) are "
             "imported one kind at a time: import the contacts first, then the calendars, so their meetings find "
-            "the people")
+            "the people"
+        )
     return bool(calendars)
 
 
@@ -50,30 +51,47 @@ def undo(args: argparse.Namespace, ws: Workspace, batch_id: int) -> int:
     if args.json:
         print_json({"batch": undone.batch_id, "removed": undone.removed, "restored": 0})
     else:
-        print(f"Undid import {undone.batch_id}: removed {_count(undone.interactions, 'journal entry', 'journal entries')} "
-              f"and {_count(undone.followups, 'follow-up', 'follow-ups')} it had created.")
+        print(
+            f"Undid import {undone.batch_id}: removed "
+            f"{_count(undone.interactions, 'journal entry', 'journal entries')} "
+            f"and {_count(undone.followups, 'follow-up', 'follow-ups')} it had created."
+        )
     return 0
 
 
-def _print(args: argparse.Namespace, plan: CalendarPlan, meetings: list[Meeting], counts: MeetingCounts,
-           report: CalendarReport | None) -> None:
+def _print(
+    args: argparse.Namespace,
+    plan: CalendarPlan,
+    meetings: list[Meeting],
+    counts: MeetingCounts,
+    report: CalendarReport | None,
+) -> None:
     if args.json:
-        print_json({
-            "files": len(plan.files), "created": counts.created, "merged": 0, "unchanged": counts.unchanged,
-            "skipped": counts.skipped,
-            "errors": [{"file": p.file, "line": p.line, "message": p.message} for p in plan.problems],
-            "batch": report.batch_id if report else None,
-            "interactions": counts.interactions, "followups": counts.followups,
-            "meetings": [_meeting_json(m) for m in meetings],
-        })
+        print_json(
+            {
+                "files": len(plan.files),
+                "created": counts.created,
+                "merged": 0,
+                "unchanged": counts.unchanged,
+                "skipped": counts.skipped,
+                "errors": [{"file": p.file, "line": p.line, "message": p.message} for p in plan.problems],
+                "batch": report.batch_id if report else None,
+                "interactions": counts.interactions,
+                "followups": counts.followups,
+                "meetings": [_meeting_json(m) for m in meetings],
+            }
+        )
         return
     for problem in plan.problems:
         print(problem, file=sys.stderr)
     verb = "Would import" if report is None else "Imported"
     files = len(plan.files)
-    print(f"{verb} {files} calendar{'s' if files != 1 else ''}: {_count(counts.interactions, 'journal entry', 'journal entries')}, "
-          f"{_count(counts.followups, 'follow-up', 'follow-ups')}, {counts.unchanged} imported before, "
-          f"{counts.skipped} left out, {_count(len(plan.problems), 'problem', 'problems')}.")
+    print(
+        f"{verb} {files} calendar{'s' if files != 1 else ''}: "
+        f"{_count(counts.interactions, 'journal entry', 'journal entries')}, "
+        f"{_count(counts.followups, 'follow-up', 'follow-ups')}, {counts.unchanged} imported before, "
+        f"{counts.skipped} left out, {_count(len(plan.problems), 'problem', 'problems')}."
+    )
     for meeting in meetings:
         if meeting.outcome.value in ("interaction", "follow-up"):
             print(f"  {_when(meeting)}  {_what(meeting)}: {meeting.event.summary or '(no title)'}")
@@ -98,9 +116,13 @@ def _what(meeting: Meeting) -> str:
 def _meeting_json(meeting: Meeting) -> dict[str, Any]:
     start = meeting.event.start
     return {
-        "file": meeting.file, "line": meeting.event.line, "uid": meeting.key, "summary": meeting.event.summary,
+        "file": meeting.file,
+        "line": meeting.event.line,
+        "uid": meeting.key,
+        "summary": meeting.event.summary,
         "start": start.isoformat() if isinstance(start, (date, datetime)) else None,
-        "outcome": meeting.outcome.value, "reason": meeting.reason or None,
+        "outcome": meeting.outcome.value,
+        "reason": meeting.reason or None,
         "people": [ref_json(person) for person in meeting.people],
         "channel": meeting.channel.value if meeting.channel else None,
         "kind": meeting.kind.value if meeting.kind else None,
@@ -109,4 +131,3 @@ def _meeting_json(meeting: Meeting) -> dict[str, Any]:
 
 def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
-

@@ -6,8 +6,8 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from hitouch.cli.arguments import day_or_none, parse_birthday
-from hitouch.cli.output import contact_json, interaction_json, iso, print_json, print_table
 from hitouch.cli.followups import print_relations
+from hitouch.cli.output import contact_json, interaction_json, iso, print_json, print_table
 from hitouch.cli.relation_json import relations_document
 from hitouch.domain.cards import ContactCard, Labelled
 from hitouch.domain.vocabulary import Source
@@ -149,7 +149,8 @@ def contact_document(ws: Workspace, contact_id: int) -> dict[str, Any]:
             "notes": detail.notes,
             "connected_on": iso(detail.connected_on),
             "met_at": [
-                {"event": m.name, "date": iso(m.on), "place": m.place, "in_person": m.in_person} for m in detail.meetings
+                {"event": m.name, "date": iso(m.on), "place": m.place, "in_person": m.in_person}
+                for m in detail.meetings
             ],
             "journal": [interaction_json(i) for i in detail.timeline],
             "updates": [
@@ -167,7 +168,13 @@ def _print_contact(d: dict[str, Any]) -> None:
     role = ", ".join(part for part in (d["title"], d["company"]) if part)
     if role:
         print(f"  {role}")
-    for label, key in (("Email", "emails"), ("Phone", "phones"), ("Web", "urls"), ("Tags", "tags"), ("Events", "events")):
+    for label, key in (
+        ("Email", "emails"),
+        ("Phone", "phones"),
+        ("Web", "urls"),
+        ("Tags", "tags"),
+        ("Events", "events"),
+    ):
         if d[key]:
             print(f"  {label}: {', '.join(d[key])}")
     if d["birthday"]:

@@ -113,8 +113,14 @@ def run_list(args: argparse.Namespace, ws: Workspace) -> int:
         return 0
     print_table(
         [
-            [str(f.id), iso(f.due) or "", f.due_time.strftime("%H:%M") if f.due_time else "", str(f.status_on(today)),
-             f.contact.name, f.title]
+            [
+                str(f.id),
+                iso(f.due) or "",
+                f.due_time.strftime("%H:%M") if f.due_time else "",
+                str(f.status_on(today)),
+                f.contact.name,
+                f.title,
+            ]
             for f in followups
         ],
         ["ID", "DUE", "TIME", "STATUS", "CONTACT", "TITLE"],

@@ -20,13 +20,14 @@ FORMATS = ("auto", "vcard", "linkedin", "google", "outlook", "csv")  # as CLI.md
 
 def register(commands: argparse._SubParsersAction) -> None:
     importing = commands.add_parser(
-        "import", help="import contacts from vCard or CSV files, or meetings from calendars (.ics); "
-                       "'import undo BATCH' takes an import back",
+        "import",
+        help="import contacts from vCard or CSV files, or meetings from calendars (.ics); "
+        "'import undo BATCH' takes an import back",
         description="Import contacts from vCard (2.1, 3.0, 4.0) and LinkedIn, Google, Outlook or other CSV files. "
-                    "People already in the journal are merged, nothing is lost; importing the same file twice "
-                    "creates nothing the second time. From calendar files (.ics), meetings with people in the "
-                    "journal are logged (those past) or become follow-ups (those ahead). "
-                    "'hitouch import undo BATCH' removes what an import added (a file named 'undo' is given as ./undo).",
+        "People already in the journal are merged, nothing is lost; importing the same file twice "
+        "creates nothing the second time. From calendar files (.ics), meetings with people in the "
+        "journal are logged (those past) or become follow-ups (those ahead). "
+        "'hitouch import undo BATCH' removes what an import added (a file named 'undo' is given as ./undo).",
     )
     importing.add_argument("files", nargs="+", type=Path, metavar="FILE")
     importing.add_argument("--format", choices=FORMATS, default="auto")
@@ -69,17 +70,23 @@ def _undo(args: argparse.Namespace, ws: Workspace) -> int:
     if args.json:
         print_json({"batch": undone.batch_id, "removed": undone.removed, "restored": undone.restored})
     else:
-        print(f"Undid import {undone.batch_id}: removed {_people(undone.removed)} it had created"
-              f" and put back {_people(undone.restored)} as they were.")
+        print(
+            f"Undid import {undone.batch_id}: removed {_people(undone.removed)} it had created"
+            f" and put back {_people(undone.restored)} as they were."
+        )
     return 0
 
 
-def _print(args: argparse.Namespace, files: list[str], counts: Counts, plan: ImportPlan,
-           report: ImportReport | None) -> None:
+def _print(
+    args: argparse.Namespace, files: list[str], counts: Counts, plan: ImportPlan, report: ImportReport | None
+) -> None:
     suggestions = report.suggestions if report else plan.suggestions
     if args.json:
         document: dict[str, Any] = {
-            "files": len(files), "created": counts.created, "merged": counts.merged, "unchanged": counts.unchanged,
+            "files": len(files),
+            "created": counts.created,
+            "merged": counts.merged,
+            "unchanged": counts.unchanged,
             "skipped": counts.skipped,
             "errors": [{"file": p.file, "line": p.line, "message": p.message} for p in plan.problems],
             "batch": report.batch_id if report else None,
@@ -90,24 +97,35 @@ def _print(args: argparse.Namespace, files: list[str], counts: Counts, plan: Imp
     for problem in plan.problems:
         print(problem, file=sys.stderr)
     verb = "Would import" if report is None else "Imported"
-    print(f"{verb} {len(files)} file{'s' if len(files) != 1 else ''}: {counts.created} new, {counts.merged} merged, "
-          f"{counts.unchanged} unchanged, {counts.skipped} skipped, {len(plan.problems)} "
-          f"problem{'s' if len(plan.problems) != 1 else ''}.")
+    print(
+        f"{verb} {len(files)} file{'s' if len(files) != 1 else ''}: {counts.created} new, {counts.merged} merged, "
+        f"{counts.unchanged} unchanged, {counts.skipped} skipped, {len(plan.problems)} "
+        f"problem{'s' if len(plan.problems) != 1 else ''}."
+    )
     for s in suggestions:
         entry = plan.entries[s.entry]
-        print(f"  {entry.sources[0].file}:{entry.sources[0].line}: {entry.name} may be #{s.contact.id} "
-              f"{s.contact.name} (hitouch contact merge KEEP OTHER merges two contacts)")
+        print(
+            f"  {entry.sources[0].file}:{entry.sources[0].line}: {entry.name} may be #{s.contact.id} "
+            f"{s.contact.name} (hitouch contact merge KEEP OTHER merges two contacts)"
+        )
     if report is not None:
         if report.moves:
-            print(f"Noticed {report.moves} new compan{'ies' if report.moves != 1 else 'y'} or position"
-                  f"{'s' if report.moves != 1 else ''}: see the people's journals.")
+            print(
+                f"Noticed {report.moves} new compan{'ies' if report.moves != 1 else 'y'} or position"
+                f"{'s' if report.moves != 1 else ''}: see the people's journals."
+            )
         print(f"Batch {report.batch_id}; to take it back: hitouch import undo {report.batch_id}")
 
 
 def _suggestion_json(plan: ImportPlan, suggestion: Suggestion) -> dict[str, Any]:
     entry = plan.entries[suggestion.entry]
-    return {"file": entry.sources[0].file, "line": entry.sources[0].line, "name": entry.name,
-            "contact": ref_json(suggestion.contact), "score": suggestion.score}
+    return {
+        "file": entry.sources[0].file,
+        "line": entry.sources[0].line,
+        "name": entry.name,
+        "contact": ref_json(suggestion.contact),
+        "score": suggestion.score,
+    }
 
 
 def _people(n: int) -> str:

@@ -70,8 +70,13 @@ def run_search(args: argparse.Namespace, journal: Path) -> int:
             {
                 "contacts": [contact_json(c) for c in results.contacts],
                 "notes": [
-                    {"id": h.id, "date": iso(h.on), "channel": h.title, "snippet": h.snippet,
-                     "contacts": [ref_json(r) for r in h.contacts]}
+                    {
+                        "id": h.id,
+                        "date": iso(h.on),
+                        "channel": h.title,
+                        "snippet": h.snippet,
+                        "contacts": [ref_json(r) for r in h.contacts],
+                    }
                     for h in results.notes
                 ],
                 "events": [

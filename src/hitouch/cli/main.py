@@ -28,7 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="HiTouch, the networking journal. With no command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"hitouch {__version__}")
-    parser.add_argument("--db", metavar="PATH", type=Path, help="the journal file (default: $HITOUCH_DB or the user data folder)")
+    parser.add_argument(
+        "--db", metavar="PATH", type=Path, help="the journal file (default: $HITOUCH_DB or the user data folder)"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = commands.add_parser("gui", help="open the window")
     gui.add_argument("files", nargs="*", type=Path, help="files to import")
@@ -61,7 +63,7 @@ def opened_files_mean_gui(argv: list[str]) -> list[str]:
     if first < len(argv):
         candidate = Path(argv[first])
         if candidate.suffix.lower() in OPENED_FILE_TYPES and candidate.is_file():
-            return argv[:first] + ["gui"] + argv[first:]
+            return [*argv[:first], "gui", *argv[first:]]
     return argv
 
 
@@ -77,8 +79,9 @@ def run_command(args: argparse.Namespace) -> int:
         from hitouch.services.workspace import open_workspace
         from hitouch.settings import read_settings_file
 
-        workspace = open_workspace(path, clock=clock_from_environment(), passphrase=args.passphrase,
-                                   settings=read_settings_file())
+        workspace = open_workspace(
+            path, clock=clock_from_environment(), passphrase=args.passphrase, settings=read_settings_file()
+        )
         try:
             return args.run(args, workspace)
         finally:

@@ -68,7 +68,12 @@ def run_add(args: argparse.Namespace, ws: Workspace) -> int:
         except NotFound:
             lead_text = args.lead  # not someone in the journal: a lead described in words
     referral_id, _ = ws.referrals.add(
-        source, target, lead=lead, lead_text=lead_text, on=day_or_none(args.on, ws), note=args.note,
+        source,
+        target,
+        lead=lead,
+        lead_text=lead_text,
+        on=day_or_none(args.on, ws),
+        note=args.note,
         value_cents=_value(args.value),
     )
     print(referral_id)
@@ -87,8 +92,15 @@ def run_list(args: argparse.Namespace, ws: Workspace) -> int:
         return 0
     print_table(
         [
-            [str(r.id), iso(r.on) or "", "to" if r.direction == "given" else "from", r.contact.name, r.lead_label,
-             r.status, amount_text(r.value_cents) if r.value_cents is not None else ""]
+            [
+                str(r.id),
+                iso(r.on) or "",
+                "to" if r.direction == "given" else "from",
+                r.contact.name,
+                r.lead_label,
+                r.status,
+                amount_text(r.value_cents) if r.value_cents is not None else "",
+            ]
             for r in referrals
         ],
         ["ID", "DATE", "", "CONTACT", "LEAD", "STATUS", "VALUE"],

@@ -6,8 +6,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from hitouch.cli.output import iso, ref_json
-from hitouch.domain.relationships.followups import FollowUpRecord
 from hitouch.domain.records import ContactRef
+from hitouch.domain.relationships.followups import FollowUpRecord
 from hitouch.domain.relationships.referrals import ReferralBalance, ReferralRecord
 from hitouch.domain.relationships.relations import Agenda, BirthdayRecord, CadenceRecord, Nudge, SmallAct
 
@@ -45,8 +45,13 @@ def nudge_json(n: Nudge) -> dict[str, Any]:
 def small_act_json(a: SmallAct) -> dict[str, Any]:
     u = a.update
     return {
-        "id": u.id, "contact": ref_json(u.contact), "kind": u.kind, "from": u.old_value, "to": u.new_value,
-        "noticed": iso(u.noticed_on), "suggestion": a.suggestion,
+        "id": u.id,
+        "contact": ref_json(u.contact),
+        "kind": u.kind,
+        "from": u.old_value,
+        "to": u.new_value,
+        "noticed": iso(u.noticed_on),
+        "suggestion": a.suggestion,
         "also": [{"id": o.id, "kind": o.kind, "from": o.old_value, "to": o.new_value} for o in a.also],
     }
 

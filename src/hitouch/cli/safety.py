@@ -39,12 +39,20 @@ def run_backup(args: argparse.Namespace, journal: Path) -> int:
         if args.list:
             items = backups.list()
             if args.json:
-                print_json([{"path": str(b.path), "created": b.created, "size": b.size, "contacts": b.contacts}
-                            for b in items])
+                print_json(
+                    [{"path": str(b.path), "created": b.created, "size": b.size, "contacts": b.contacts} for b in items]
+                )
             else:
                 print_table(
-                    [[b.created.strftime("%Y-%m-%d %H:%M"), f"{b.contacts if b.contacts is not None else '?'}",
-                      f"{b.size / 1e6:.1f} MB", str(b.path)] for b in items],
+                    [
+                        [
+                            b.created.strftime("%Y-%m-%d %H:%M"),
+                            f"{b.contacts if b.contacts is not None else '?'}",
+                            f"{b.size / 1e6:.1f} MB",
+                            str(b.path),
+                        ]
+                        for b in items
+                    ],
                     ["CREATED", "CONTACTS", "SIZE", "PATH"],
                 )
             return 0
@@ -70,9 +78,15 @@ def run_check(args: argparse.Namespace, journal: Path) -> int:
     if report.sound:
         print(f"{journal}: sound")
         return 0
-    advice = (f" The newest sound backup is {report.newest_sound_backup.path} "
-              f"({report.newest_sound_backup.created:%Y-%m-%d %H:%M}); restore it with: hitouch restore "
-              f"{report.newest_sound_backup.path}") if report.newest_sound_backup else " No sound backup was found."
+    advice = (
+        (
+            f" The newest sound backup is {report.newest_sound_backup.path} "
+            f"({report.newest_sound_backup.created:%Y-%m-%d %H:%M}); restore it with: hitouch restore "
+            f"{report.newest_sound_backup.path}"
+        )
+        if report.newest_sound_backup
+        else " No sound backup was found."
+    )
     return fail(f"{journal} is damaged: {'; '.join(report.problems[:3])}.{advice}", EXIT_DATA)
 
 
@@ -88,6 +102,8 @@ def run_encrypt(args: argparse.Namespace, journal: Path) -> int:
         if getpass.getpass("Again: ") != passphrase:
             raise UserError("the two passphrases differ; nothing was changed")
     encrypt_journal(journal, passphrase)
-    print(f"{journal} is now encrypted. Open it with $HITOUCH_PASSPHRASE set, or give the passphrase "
-          f"when the window asks. Backups made before now are not encrypted: they are in {journal.parent}.")
+    print(
+        f"{journal} is now encrypted. Open it with $HITOUCH_PASSPHRASE set, or give the passphrase "
+        f"when the window asks. Backups made before now are not encrypted: they are in {journal.parent}."
+    )
     return 0

@@ -20,8 +20,18 @@ from hitouch.interop.vcard.read import read_vcards
 from hitouch.interop.vcard.write import write_vcards
 
 __all__ = [
-    "FORMATS", "MAPPABLE_FIELDS", "ReadResult", "UnreadableFile", "csv_columns", "csv_sample", "detect_format",
-    "guess_mapping", "read_contacts", "read_contacts_bytes", "write_csv", "write_vcards",
+    "FORMATS",
+    "MAPPABLE_FIELDS",
+    "ReadResult",
+    "UnreadableFile",
+    "csv_columns",
+    "csv_sample",
+    "detect_format",
+    "guess_mapping",
+    "read_contacts",
+    "read_contacts_bytes",
+    "write_csv",
+    "write_vcards",
 ]
 
 FORMATS = ("auto", "vcard", "linkedin", "google", "outlook", "csv")
@@ -59,7 +69,10 @@ def _csv_kind(text: str, name: str) -> str:
 
 
 def read_contacts(
-    path: str | Path, format: str = "auto", *, mapping: dict[str, str] | None = None,
+    path: str | Path,
+    format: str = "auto",
+    *,
+    mapping: dict[str, str] | None = None,
     region: str | None = None,
 ) -> ReadResult:
     name = str(path)
@@ -67,7 +80,11 @@ def read_contacts(
 
 
 def read_contacts_bytes(
-    data: bytes, filename: str, format: str = "auto", *, mapping: dict[str, str] | None = None,
+    data: bytes,
+    filename: str,
+    format: str = "auto",
+    *,
+    mapping: dict[str, str] | None = None,
     region: str | None = None,
 ) -> ReadResult:
     """Cards read from `data`; problems name `filename` and the line.

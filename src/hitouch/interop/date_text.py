@@ -16,8 +16,12 @@ _MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$")
 _NUMERIC = re.compile(r"^(\d{1,2})([/.])(\d{1,2})\2(\d{2}|\d{4})$")
 _DAY_MONTH_NAME = re.compile(r"^(\d{1,2})[ -]([A-Za-z]{3,})\.?[ ,-]*(\d{2}|\d{4})$")
 _MONTH_NAME_DAY = re.compile(r"^([A-Za-z]{3,})\.? (\d{1,2}),? (\d{2}|\d{4})$")
-_MONTHS = {name: n for n, name in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_MONTHS = {
+    name: n
+    for n, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1
+    )
+}
 
 
 def vcard_birthday(text: str, omit_year: str = "") -> Birthday | None:

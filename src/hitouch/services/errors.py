@@ -20,5 +20,12 @@ class Ambiguous(UserError):
 
 
 __all__ = [
-    "Ambiguous", "JournalBusy", "JournalDamaged", "JournalError", "JournalFull", "JournalTooNew", "NotFound", "UserError",
+    "Ambiguous",
+    "JournalBusy",
+    "JournalDamaged",
+    "JournalError",
+    "JournalFull",
+    "JournalTooNew",
+    "NotFound",
+    "UserError",
 ]

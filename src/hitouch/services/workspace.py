@@ -6,27 +6,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hitouch.domain.phones import default_region
-from hitouch.services.relationships.agenda import Agendas
-from hitouch.services.relationships.cadences import Cadences
 from hitouch.services.calendar.caldav_sync import CalDavSync
 from hitouch.services.calendar.exports import Calendar
 from hitouch.services.calendar.importing import CalendarImport
 from hitouch.services.clock import Clock
 from hitouch.services.contacts.contacts import Contacts
+from hitouch.services.contacts.search import Search
+from hitouch.services.contacts.trash import Trash
+from hitouch.services.importing.exporting import Exporting
+from hitouch.services.importing.importing import Importing
 from hitouch.services.journal.event_people import EventPeople
 from hitouch.services.journal.events import Events
-from hitouch.services.importing.exporting import Exporting
-from hitouch.services.relationships.followups import FollowUps
-from hitouch.services.importing.importing import Importing
-from hitouch.services.relationships.insights import InsightFigures
 from hitouch.services.journal.interactions import Interactions
+from hitouch.services.relationships.agenda import Agendas
+from hitouch.services.relationships.cadences import Cadences
+from hitouch.services.relationships.followups import FollowUps
+from hitouch.services.relationships.insights import InsightFigures
 from hitouch.services.relationships.nudges import Nudges
 from hitouch.services.relationships.referrals import Referrals
 from hitouch.services.relationships.reminders import UpcomingReminders
-from hitouch.services.safety.backups import Backups
-from hitouch.services.contacts.search import Search
-from hitouch.services.contacts.trash import Trash
 from hitouch.services.relationships.small_acts import Updates
+from hitouch.services.safety.backups import Backups
 from hitouch.settings import Settings
 from hitouch.store.backup import BackupPolicy
 from hitouch.store.database import Journal
@@ -68,7 +68,9 @@ class Workspace:
     def use_settings(self, settings: Settings) -> None:
         """Preferences saved while the journal is open take effect at once."""
         self.settings = settings
-        self.journal.backup_policy = BackupPolicy(settings.backups_daily, settings.backups_weekly, settings.backups_monthly)
+        self.journal.backup_policy = BackupPolicy(
+            settings.backups_daily, settings.backups_weekly, settings.backups_monthly
+        )
 
     @property
     def path(self) -> Path:
@@ -86,6 +88,8 @@ def open_workspace(
     settings: Settings | None = None,
 ) -> Workspace:
     settings = settings or Settings()
-    workspace = Workspace(open_journal(path, passphrase), clock or Clock(), region or settings.phone_region or default_region())
+    workspace = Workspace(
+        open_journal(path, passphrase), clock or Clock(), region or settings.phone_region or default_region()
+    )
     workspace.use_settings(settings)
     return workspace

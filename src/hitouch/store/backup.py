@@ -75,7 +75,10 @@ def list_backups(journal: Path) -> list[BackupFile]:
 
 
 def make_backup(
-    journal: Path, reason: str, now: datetime | None = None, policy: BackupPolicy | None = None,
+    journal: Path,
+    reason: str,
+    now: datetime | None = None,
+    policy: BackupPolicy | None = None,
     passphrase: str | None = None,
 ) -> Path:
     """A timestamped backup in the journal's private backup folder, then the rotation."""
@@ -152,7 +155,9 @@ def integrity_problems(path: Path, passphrase: str | None = None) -> list[str]:
         try:
             rows = [r[0] for r in connection.execute("PRAGMA integrity_check")]
             problems = [] if rows == ["ok"] else rows
-            problems += [f"{t} row {r} points to a missing {p}" for t, r, p, _ in connection.execute("PRAGMA foreign_key_check")]
+            problems += [
+                f"{t} row {r} points to a missing {p}" for t, r, p, _ in connection.execute("PRAGMA foreign_key_check")
+            ]
             return problems
         finally:
             connection.close()

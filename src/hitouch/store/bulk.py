@@ -47,7 +47,10 @@ def ensure_tags(session: Session, names: dict[str, str]) -> dict[str, int]:
     found: dict[str, int] = {}
     keys = list(names)
     for chunk in chunks(keys):
-        found.update((key, tag_id) for key, tag_id in session.execute(select(Tag.name_key, Tag.id).where(Tag.name_key.in_(chunk))))
+        found.update(
+            (key, tag_id)
+            for key, tag_id in session.execute(select(Tag.name_key, Tag.id).where(Tag.name_key.in_(chunk)))
+        )
     missing = [key for key in keys if key not in found]
     ids = insert_returning_ids(session, Tag.__table__, [{"name": names[key], "name_key": key} for key in missing])
     found.update(zip(missing, ids))
@@ -90,8 +93,11 @@ def insert_contacts(session: Session, contacts: Sequence[NewContact], batch_id: 
         if new.photo:
             photos.append({**new.photo, "contact_id": contact_id})
     with search_index_deferred(session) as touched:
-        insert_rows(session, Contact.__table__,
-                    [{**new.contact, "id": cid, "import_batch_id": batch_id} for cid, new in zip(ids, contacts)])
+        insert_rows(
+            session,
+            Contact.__table__,
+            [{**new.contact, "id": cid, "import_batch_id": batch_id} for cid, new in zip(ids, contacts)],
+        )
         insert_rows(session, ContactEmail.__table__, emails)
         insert_rows(session, ContactPhone.__table__, phones)
         insert_rows(session, ContactUrl.__table__, urls)
@@ -118,8 +124,10 @@ def search_index_deferred(session: Session) -> Iterator[set[int]]:
         yield touched
         return
     saved = session.execute(
-        text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%contact_search%' "
-             "AND (sql LIKE '% AFTER INSERT %' OR sql LIKE '% AFTER UPDATE %')")
+        text(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%contact_search%' "
+            "AND (sql LIKE '% AFTER INSERT %' OR sql LIKE '% AFTER UPDATE %')"
+        )
     ).all()
     for name, _ in saved:
         session.execute(text(f'DROP TRIGGER "{name}"'))
@@ -141,4 +149,3 @@ def child_rows(rows: Iterable[Row], contact_id: int, batch_id: int | None, first
         {**row, "contact_id": contact_id, "position": first_position + i, "import_batch_id": batch_id}
         for i, row in enumerate(rows)
     ]
-

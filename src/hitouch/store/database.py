@@ -149,10 +149,9 @@ def classify(exc: BaseException | None, path: Path) -> Exception:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return JournalBusy(
-            f"The journal {path} is busy: another HiTouch is writing to it. "
-            f"Nothing was changed; try again in a moment."
+            f"The journal {path} is busy: another HiTouch is writing to it. Nothing was changed; try again in a moment."
         )
-    if "full" in text or isinstance(exc, sqlite3.OperationalError) and "disk i/o" in text:
+    if "full" in text or (isinstance(exc, sqlite3.OperationalError) and "disk i/o" in text):
         return JournalFull(f"The disk holding {path} is full. Nothing was changed; free some space and try again.")
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         return JournalDamaged(

@@ -54,7 +54,9 @@ def current_revision(path: Path, passphrase: str | None = None) -> str | None:
         if "locked" in str(exc):
             raise
         if passphrase is not None and "not a database" in str(exc):
-            raise JournalDamaged(f"The passphrase does not open {path} (or it is damaged); it was left untouched.") from exc
+            raise JournalDamaged(
+                f"The passphrase does not open {path} (or it is damaged); it was left untouched."
+            ) from exc
         raise JournalDamaged(f"{path} is not a HiTouch journal or is damaged ({exc}); it was left untouched.") from exc
     finally:
         connection.close()

@@ -236,8 +236,19 @@ class FollowUp(Base):
     # Open follow-ups by day, with everything the agenda shows, so it reads this index alone.
     __table_args__ = (
         Index(
-            "ix_follow_up_open", "due_on", "contact_id", "snoozed_until", "due_time", "minutes", "kind", "title", "note",
-            "event_id", "status", "deleted_at", sqlite_where=text("status = 'open' AND deleted_at IS NULL"),
+            "ix_follow_up_open",
+            "due_on",
+            "contact_id",
+            "snoozed_until",
+            "due_time",
+            "minutes",
+            "kind",
+            "title",
+            "note",
+            "event_id",
+            "status",
+            "deleted_at",
+            sqlite_where=text("status = 'open' AND deleted_at IS NULL"),
         ),
     )
 

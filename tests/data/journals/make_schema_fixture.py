@@ -17,7 +17,14 @@ from hitouch.services.clock import Clock
 from hitouch.services.workspace import open_workspace
 from hitouch.store import migrate
 from hitouch.store.models import (
-    Cadence, ContactUpdate, FollowUp, ImportBatch, ImportChange, JournalMeta, NudgeDismissal, Referral,
+    Cadence,
+    ContactUpdate,
+    FollowUp,
+    ImportBatch,
+    ImportChange,
+    JournalMeta,
+    NudgeDismissal,
+    Referral,
 )
 
 HERE = Path(__file__).resolve().parent
@@ -26,10 +33,19 @@ HERE = Path(__file__).resolve().parent
 def build(path: Path) -> None:
     ws = open_workspace(path, clock=Clock(fixed=datetime(2026, 11, 22, 10, 0)), region="GB")
     zoe, _ = ws.contacts.add(
-        ContactCard(name="Zoë Müller", emails=[Labelled("zoe@fjord.vc", "work")], phones=[Labelled("+44 20 7946 0958")],
-                    urls=[Labelled("linkedin.com/in/zoe")], company="Fjord Ventures", title="Partner",
-                    tags=["investor"], birthday=Birthday(3, 15), notes="Sails on weekends."),
-        met_at="Web Summit", met_on=date(2026, 11, 10),
+        ContactCard(
+            name="Zoë Müller",
+            emails=[Labelled("zoe@fjord.vc", "work")],
+            phones=[Labelled("+44 20 7946 0958")],
+            urls=[Labelled("linkedin.com/in/zoe")],
+            company="Fjord Ventures",
+            title="Partner",
+            tags=["investor"],
+            birthday=Birthday(3, 15),
+            notes="Sails on weekends.",
+        ),
+        met_at="Web Summit",
+        met_on=date(2026, 11, 10),
     )
     ada, _ = ws.contacts.add(ContactCard(name="Adaeze Okonkwo", company="Lagos Labs"))
     gone, _ = ws.contacts.add(ContactCard(name="In The Trash"))
@@ -40,19 +56,47 @@ def build(path: Path) -> None:
         batch = ImportBatch(created_at=now, format="vcard", files="contacts.vcf", created=1, merged=0)
         s.add(batch)
         s.flush()
-        s.add_all([
-            FollowUp(contact_id=zoe, kind="coffee", title="Coffee with Zoë Müller", note="Bring the deck",
-                     due_on=date(2026, 11, 25), due_time=time(9, 30), minutes=45, status="open",
-                     created_at=now, updated_at=now, ical_uid=str(uuid.UUID(int=1)), ical_sequence=0),
-            Cadence(contact_id=zoe, every=4, unit="w", since=date(2026, 11, 10)),
-            NudgeDismissal(contact_id=ada, until=date(2026, 12, 20)),
-            Referral(from_contact_id=None, to_contact_id=zoe, lead_contact_id=ada, lead_text="", occurred_on=date(2026, 11, 21),
-                     note="Introduced Adaeze", status="open", value_cents=150000, created_at=now),
-            ImportChange(batch_id=batch.id, contact_id=ada, field="company", old_value=""),
-            ContactUpdate(contact_id=ada, noticed_on=date(2026, 11, 22), kind="company", old_value="",
-                          new_value="Lagos Labs", batch_id=batch.id),
-            JournalMeta(key="fixture", value=migrate.HEAD),
-        ])
+        s.add_all(
+            [
+                FollowUp(
+                    contact_id=zoe,
+                    kind="coffee",
+                    title="Coffee with Zoë Müller",
+                    note="Bring the deck",
+                    due_on=date(2026, 11, 25),
+                    due_time=time(9, 30),
+                    minutes=45,
+                    status="open",
+                    created_at=now,
+                    updated_at=now,
+                    ical_uid=str(uuid.UUID(int=1)),
+                    ical_sequence=0,
+                ),
+                Cadence(contact_id=zoe, every=4, unit="w", since=date(2026, 11, 10)),
+                NudgeDismissal(contact_id=ada, until=date(2026, 12, 20)),
+                Referral(
+                    from_contact_id=None,
+                    to_contact_id=zoe,
+                    lead_contact_id=ada,
+                    lead_text="",
+                    occurred_on=date(2026, 11, 21),
+                    note="Introduced Adaeze",
+                    status="open",
+                    value_cents=150000,
+                    created_at=now,
+                ),
+                ImportChange(batch_id=batch.id, contact_id=ada, field="company", old_value=""),
+                ContactUpdate(
+                    contact_id=ada,
+                    noticed_on=date(2026, 11, 22),
+                    kind="company",
+                    old_value="",
+                    new_value="Lagos Labs",
+                    batch_id=batch.id,
+                ),
+                JournalMeta(key="fixture", value=migrate.HEAD),
+            ]
+        )
         for row in later_tables(zoe):  # in order: a row may refer to one before it
             s.add(row)
             s.flush()
@@ -67,22 +111,59 @@ def later_tables(zoe: int) -> list:
 
     rows = []
     if hasattr(models, "CalendarRound"):  # 0002
-        rows.append(models.CalendarRound(target="feed", uid=str(uuid.UUID(int=1)), sequence=0, day=date(2026, 11, 25),
-                                         at=time(9, 30), summary="Coffee with Zoë Müller", yearly=False))
-        rows.append(models.CalDavItem(calendar_url="https://dav.example/cal/hitouch/", uid=str(uuid.UUID(int=1)),
-                                      href="/cal/hitouch/1.ics", etag='"e1"', fingerprint="f1"))
+        rows.append(
+            models.CalendarRound(
+                target="feed",
+                uid=str(uuid.UUID(int=1)),
+                sequence=0,
+                day=date(2026, 11, 25),
+                at=time(9, 30),
+                summary="Coffee with Zoë Müller",
+                yearly=False,
+            )
+        )
+        rows.append(
+            models.CalDavItem(
+                calendar_url="https://dav.example/cal/hitouch/",
+                uid=str(uuid.UUID(int=1)),
+                href="/cal/hitouch/1.ics",
+                etag='"e1"',
+                fingerprint="f1",
+            )
+        )
     if hasattr(models.Interaction, "calendar_uid"):  # 0004: meetings imported from a calendar file
         now = datetime(2026, 11, 22, 10, 0)
         rows.append(models.ImportBatch(id=2, created_at=now, format="ics", files="calendar.ics", created=2, merged=0))
-        met = models.Interaction(occurred_on=date(2026, 11, 18), occurred_at=time(8, 30), channel="coffee",
-                                 note="Coffee at Web Summit", created_at=now, calendar_uid="met@example.com",
-                                 import_batch_id=2)
-        met.participants = [models.InteractionContact(contact_id=zoe, occurred_on=date(2026, 11, 18), face_to_face=True)]
+        met = models.Interaction(
+            occurred_on=date(2026, 11, 18),
+            occurred_at=time(8, 30),
+            channel="coffee",
+            note="Coffee at Web Summit",
+            created_at=now,
+            calendar_uid="met@example.com",
+            import_batch_id=2,
+        )
+        met.participants = [
+            models.InteractionContact(contact_id=zoe, occurred_on=date(2026, 11, 18), face_to_face=True)
+        ]
         rows.append(met)
-        rows.append(models.FollowUp(contact_id=zoe, kind="meeting", title="Board prep", due_on=date(2026, 12, 2),
-                                    due_time=time(14, 0), minutes=60, status="open", created_at=now, updated_at=now,
-                                    ical_uid=str(uuid.UUID(int=2)), ical_sequence=0, calendar_uid="prep@example.com",
-                                    import_batch_id=2))
+        rows.append(
+            models.FollowUp(
+                contact_id=zoe,
+                kind="meeting",
+                title="Board prep",
+                due_on=date(2026, 12, 2),
+                due_time=time(14, 0),
+                minutes=60,
+                status="open",
+                created_at=now,
+                updated_at=now,
+                ical_uid=str(uuid.UUID(int=2)),
+                ical_sequence=0,
+                calendar_uid="prep@example.com",
+                import_batch_id=2,
+            )
+        )
     return rows
 
 

@@ -6,7 +6,6 @@ import time
 from datetime import date
 
 import pytest
-from interop_paths import DATA
 
 from hitouch.domain.birthday import Birthday
 from hitouch.domain.vocabulary import Source
@@ -18,6 +17,7 @@ from hitouch.interop.contacts_io import (
     read_contacts,
     read_contacts_bytes,
 )
+from interop_paths import DATA
 
 
 def read(name: str, **kwargs):
@@ -120,12 +120,14 @@ def test_generic_csv_guesses_columns():
 
 def test_generic_csv_with_a_mapping_given():
     mapping = {"Contact": "name", "Favourite colour": "notes"}
-    priya, lars = read("generic.csv", format="csv", mapping=mapping).cards
+    priya, _lars = read("generic.csv", format="csv", mapping=mapping).cards
     assert priya.name == "Priya Raman" and priya.notes == "teal" and priya.emails == []
 
 
 def test_a_csv_with_no_people_in_it_says_which_columns_it_found():
-    with pytest.raises(UnreadableFile, match=r"none of its columns is a name, email or phone \(found: Product, Price\)"):
+    with pytest.raises(
+        UnreadableFile, match=r"none of its columns is a name, email or phone \(found: Product, Price\)"
+    ):
         read("no_people.csv")
 
 
@@ -137,13 +139,40 @@ def test_a_named_layout_that_does_not_fit_is_unreadable():
 
 
 def test_guess_mapping_for_thunderbird_columns():
-    columns = ["First Name", "Last Name", "Display Name", "Nickname", "Primary Email", "Secondary Email",
-               "Screen Name", "Work Phone", "Mobile Number", "Fax Number", "Home Address", "Job Title",
-               "Department", "Organization", "Web Page 1", "Birth Year", "Custom 1", "Notes", "E-mail Display Name"]
+    columns = [
+        "First Name",
+        "Last Name",
+        "Display Name",
+        "Nickname",
+        "Primary Email",
+        "Secondary Email",
+        "Screen Name",
+        "Work Phone",
+        "Mobile Number",
+        "Fax Number",
+        "Home Address",
+        "Job Title",
+        "Department",
+        "Organization",
+        "Web Page 1",
+        "Birth Year",
+        "Custom 1",
+        "Notes",
+        "E-mail Display Name",
+    ]
     assert guess_mapping(columns) == {
-        "First Name": "given", "Last Name": "family", "Display Name": "name", "Primary Email": "email",
-        "Secondary Email": "email", "Work Phone": "phone", "Mobile Number": "phone", "Fax Number": "phone",
-        "Job Title": "title", "Organization": "company", "Web Page 1": "url", "Notes": "notes",
+        "First Name": "given",
+        "Last Name": "family",
+        "Display Name": "name",
+        "Primary Email": "email",
+        "Secondary Email": "email",
+        "Work Phone": "phone",
+        "Mobile Number": "phone",
+        "Fax Number": "phone",
+        "Job Title": "title",
+        "Organization": "company",
+        "Web Page 1": "url",
+        "Notes": "notes",
     }
     assert set(guess_mapping(columns).values()) <= set(MAPPABLE_FIELDS)
 
@@ -155,7 +184,14 @@ def test_a_bare_title_column_is_a_job_title_only_when_nothing_else_is():
 
 def test_csv_columns_finds_the_header_after_a_preamble():
     assert csv_columns(DATA / "linkedin_2024.csv") == [
-        "First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"]
+        "First Name",
+        "Last Name",
+        "URL",
+        "Email Address",
+        "Company",
+        "Position",
+        "Connected On",
+    ]
     assert csv_columns(DATA / "generic.csv")[:3] == ["Contact", "Email address", "Cell"]
 
 
@@ -178,8 +214,9 @@ def test_windows_1252_csv_is_not_mistaken_for_shift_jis():
 
 
 def test_two_thousand_linkedin_rows_read_quickly():
-    rows = "\n".join(f"Given{i},Family{i},https://www.linkedin.com/in/p{i},,Co {i},Engineer,08 Feb 2023"
-                     for i in range(2000))
+    rows = "\n".join(
+        f"Given{i},Family{i},https://www.linkedin.com/in/p{i},,Co {i},Engineer,08 Feb 2023" for i in range(2000)
+    )
     data = ("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n" + rows).encode()
     start = time.perf_counter()
     result = read_contacts_bytes(data, "Connections.csv")

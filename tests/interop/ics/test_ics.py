@@ -13,7 +13,6 @@ import pytest
 import vobject
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from interop_paths import CORPUS
 
 from hitouch.domain.birthday import Birthday
 from hitouch.domain.calendar.entries import (
@@ -25,20 +24,39 @@ from hitouch.domain.calendar.entries import (
     followup_entry,
 )
 from hitouch.interop.ics.write import fold, read_uids, write_calendar, write_entry
+from interop_paths import CORPUS
 
 LONDON = ZoneInfo("Europe/London")
 STAMP = datetime(2026, 11, 22, 10, 30)
 ADAEZE = PersonFacts(
-    name="Adaeze Okonkwo", company="Northwind", title="CTO", source="in-person", met_at="Web Summit",
-    met_place="Lisbon", met_on=date(2026, 11, 10), last_note="Wants an intro to a payments lawyer",
-    last_note_on=date(2026, 11, 18), phones=["+442079460958"], emails=["adaeze@northwind.example"],
+    name="Adaeze Okonkwo",
+    company="Northwind",
+    title="CTO",
+    source="in-person",
+    met_at="Web Summit",
+    met_place="Lisbon",
+    met_on=date(2026, 11, 10),
+    last_note="Wants an intro to a payments lawyer",
+    last_note_on=date(2026, 11, 18),
+    phones=["+442079460958"],
+    emails=["adaeze@northwind.example"],
 )
 
 
 def coffee(day=date(2026, 12, 1), at=time(9, 30), *, person=ADAEZE, reminders=Reminders(), note="", **extra):
-    return followup_entry(uid=extra.pop("uid", "f1@hitouch"), sequence=extra.pop("sequence", 0), kind=extra.pop("kind", "coffee"),
-                          title=extra.pop("title", ""), note=note, day=day, at=at, minutes=extra.pop("minutes", None),
-                          person=person, reminders=reminders, **extra)
+    return followup_entry(
+        uid=extra.pop("uid", "f1@hitouch"),
+        sequence=extra.pop("sequence", 0),
+        kind=extra.pop("kind", "coffee"),
+        title=extra.pop("title", ""),
+        note=note,
+        day=day,
+        at=at,
+        minutes=extra.pop("minutes", None),
+        person=person,
+        reminders=reminders,
+        **extra,
+    )
 
 
 def both(data: bytes):
@@ -64,7 +82,11 @@ def test_a_timed_follow_up_is_a_zoned_event_with_its_length_and_an_alarm():
     [alarm] = event.walk("VALARM")
     assert alarm["ACTION"] == "DISPLAY" and alarm["TRIGGER"].dt == timedelta(minutes=-15)
     assert str(event["SUMMARY"]) == "Coffee with Adaeze Okonkwo"
-    assert (str(event["UID"]), str(event["DTSTAMP"].to_ical(), "ascii"), event["SEQUENCE"]) == ("f1@hitouch", "20261122T103000Z", 0)
+    assert (str(event["UID"]), str(event["DTSTAMP"].to_ical(), "ascii"), event["SEQUENCE"]) == (
+        "f1@hitouch",
+        "20261122T103000Z",
+        0,
+    )
     v = vcal.vevent
     assert v.dtstart.value.astimezone(UTC) == datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
     assert v.valarm.trigger.value == timedelta(minutes=-15)
@@ -128,8 +150,11 @@ def test_an_all_day_follow_up_rings_in_the_morning_at_the_hour_chosen():
 
 
 def test_tasks_are_due_instead_of_starting_and_their_alarm_follows_the_due_time():
-    data = write_calendar([coffee(reminders=Reminders(todos=True)), coffee(at=None, uid="f2", reminders=Reminders(todos=True))],
-                          LONDON, STAMP)
+    data = write_calendar(
+        [coffee(reminders=Reminders(todos=True)), coffee(at=None, uid="f2", reminders=Reminders(todos=True))],
+        LONDON,
+        STAMP,
+    )
     ical, vcal = both(data)
     timed, all_day = ical.walk("VTODO")
     assert "DTSTART" not in timed and timed["DUE"].dt == datetime(2026, 12, 1, 9, 30, tzinfo=timed["DUE"].dt.tzinfo)
@@ -147,8 +172,10 @@ def test_a_birthday_without_a_year_comes_back_every_year():
     assert str(event["UID"]) == "birthday-7@hitouch"
     assert str(event["SUMMARY"]) == "Adaeze Okonkwo's birthday"
     assert event["RRULE"]["FREQ"] == ["YEARLY"] and event["TRANSP"] == "TRANSPARENT"
-    days = [d.date() if isinstance(d, datetime) else d for d in vcal.vevent.getrruleset(addRDate=True).between(
-        datetime(2026, 1, 1), datetime(2029, 1, 1), inc=True)]
+    days = [
+        d.date() if isinstance(d, datetime) else d
+        for d in vcal.vevent.getrruleset(addRDate=True).between(datetime(2026, 1, 1), datetime(2029, 1, 1), inc=True)
+    ]
     assert days == [date(2026, 3, 15), date(2027, 3, 15), date(2028, 3, 15)]
     assert "Born" not in str(event["DESCRIPTION"]) and "Phone: +44 20 7946 0958" in str(event["DESCRIPTION"])
 
@@ -157,8 +184,10 @@ def test_a_birthday_on_29_february_is_kept_in_common_years_too():
     entry = birthday_entry(8, Birthday(2, 29, 1996), ADAEZE, Reminders())
     ical, vcal = both(write_calendar([entry], LONDON, STAMP))
     assert str(ical.walk("VEVENT")[0]["DESCRIPTION"]).startswith("Born 1996")
-    days = [d.date() if isinstance(d, datetime) else d for d in vcal.vevent.getrruleset(addRDate=True).between(
-        datetime(2026, 1, 1), datetime(2029, 1, 1), inc=True)]
+    days = [
+        d.date() if isinstance(d, datetime) else d
+        for d in vcal.vevent.getrruleset(addRDate=True).between(datetime(2026, 1, 1), datetime(2029, 1, 1), inc=True)
+    ]
     assert days == [date(2026, 2, 28), date(2027, 2, 28), date(2028, 2, 29)]
 
 
@@ -171,7 +200,10 @@ def test_a_cancelled_entry_raises_its_sequence_and_has_no_alarm():
     assert vcal.vevent.status.value == "CANCELLED"
 
 
-INJECTION = "Great chat;\r\nEND:VEVENT\nBEGIN:VEVENT\rUID:evil\u2028SUMMARY:injected\u2029DTSTART:20260101\x0bX:1\x0cY:2\x85Z:3\\n, done"
+INJECTION = (
+    "Great chat;\r\nEND:VEVENT\nBEGIN:VEVENT\rUID:evil\u2028SUMMARY:injected\u2029"
+    "DTSTART:20260101\x0bX:1\x0cY:2\x85Z:3\\n, done"
+)
 
 
 def test_line_breaks_in_a_note_can_never_inject_a_property():
@@ -184,7 +216,10 @@ def test_line_breaks_in_a_note_can_never_inject_a_property():
     assert b"X" not in names and b"Y" not in names and names.count(b"UID") == 1 and names.count(b"SUMMARY") == 1
     description = str(ical.walk("VEVENT")[0]["DESCRIPTION"])
     assert description == vcal.vevent.description.value
-    assert "Great chat;\nEND:VEVENT\nBEGIN:VEVENT\nUID:evil\nSUMMARY:injected\nDTSTART:20260101\nX:1\nY:2\nZ:3\\n, done" in description
+    assert (
+        "Great chat;\nEND:VEVENT\nBEGIN:VEVENT\nUID:evil\nSUMMARY:injected\nDTSTART:20260101\nX:1\nY:2\nZ:3\\n, done"
+        in description
+    )
     assert str(ical.walk("VEVENT")[0]["SUMMARY"]) == "Coffee with Eve\nSUMMARY:injected: a\nb"
 
 
@@ -207,8 +242,15 @@ def test_fold_counts_the_continuation_space():
 @given(summary=st.text(max_size=200), note=st.text(max_size=400))
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_any_text_reads_back_the_same_with_both_parsers(summary, note):
-    entry = CalendarEntry(uid="u@hitouch", sequence=0, summary=summary, day=date(2026, 12, 1), at=time(9, 30),
-                          minutes=30, description=note)
+    entry = CalendarEntry(
+        uid="u@hitouch",
+        sequence=0,
+        summary=summary,
+        day=date(2026, 12, 1),
+        at=time(9, 30),
+        minutes=30,
+        description=note,
+    )
     data = write_entry(entry, LONDON, STAMP)
     physical_lines(data)
     ical, vcal = both(data)
@@ -244,7 +286,9 @@ def test_read_uids_reads_what_we_write():
 UIDS_IN_CORPUS = {"icalendar_bom_calendar.ics": 0, "thunderbird_importLatin1.ics": 0}
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in (CORPUS / "ics").glob("*.ics")) if (CORPUS / "ics").is_dir() else [])
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in (CORPUS / "ics").glob("*.ics")) if (CORPUS / "ics").is_dir() else []
+)
 def test_every_calendar_in_the_corpus_gives_its_uids(corpus, name):
     uids = read_uids((corpus / "ics" / name).read_bytes())
     assert len(uids) == UIDS_IN_CORPUS.get(name, 1)

@@ -7,10 +7,10 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from interop_paths import CALENDARS, CORPUS
 
 from hitouch.domain.calendar.meetings import Attendee
 from hitouch.interop.ics.read import UnreadableFile, looks_like_calendar, read_calendar, read_calendar_file
+from interop_paths import CALENDARS, CORPUS
 
 LONDON = ZoneInfo("Europe/London")
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -29,8 +29,14 @@ def test_a_google_export_gives_each_meeting_with_its_people_zone_and_line():
     result = read("google.ics")
     assert result.problems == []
     assert [(e.line, e.summary) for e in result.events] == [
-        (26, "Coffee with Zoë"), (46, "Pilot review"), (60, "Lunch with Marcus"), (73, "Weekly 1:1"),
-        (83, "Weekly 1:1 (moved)"), (93, "Dinner with Zoë"), (102, "Dentist"), (114, "Offsite planning"),
+        (26, "Coffee with Zoë"),
+        (46, "Pilot review"),
+        (60, "Lunch with Marcus"),
+        (73, "Weekly 1:1"),
+        (83, "Weekly 1:1 (moved)"),
+        (93, "Dinner with Zoë"),
+        (102, "Dentist"),
+        (114, "Offsite planning"),
     ]
     coffee = result.events[0]
     assert coffee.uid == "coffee-zoe-1118@google.com" and coffee.recurrence_id is None
@@ -39,8 +45,9 @@ def test_a_google_export_gives_each_meeting_with_its_people_zone_and_line():
     # A folded CN ("Zoë Mü" + "ller"), and a folded, escaped description and location.
     assert coffee.attendees == [Attendee("zoe@fjord.vc", "Zoë Müller"), Attendee("sam@example.com", "Sam Reed")]
     assert coffee.organizer == Attendee("sam@example.com", "Sam Reed")
-    assert coffee.description == ("Catching up after Web Summit. She wants an intro to a payments lawyer, "
-                                  "and news of the pilot.")
+    assert coffee.description == (
+        "Catching up after Web Summit. She wants an intro to a payments lawyer, and news of the pilot."
+    )
     assert coffee.location == "Ozone Coffee, 11 Leonard St, London"
     assert coffee.status == "CONFIRMED" and not coffee.recurs and not coffee.todo
 
@@ -108,41 +115,52 @@ def test_a_broken_event_costs_only_itself_and_is_reported_by_file_and_line():
 
 
 def test_an_event_without_a_uid_gets_the_same_one_each_time():
-    text = (b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Coffee\r\nDTSTART:20261117T100000Z\r\nEND:VEVENT\r\n"
-            b"BEGIN:VEVENT\r\nSUMMARY:Tea\r\nDTSTART:20261117T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    text = (
+        b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Coffee\r\nDTSTART:20261117T100000Z\r\nEND:VEVENT\r\n"
+        b"BEGIN:VEVENT\r\nSUMMARY:Tea\r\nDTSTART:20261117T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
     first, second = read_calendar(text, "a.ics", LONDON).events, read_calendar(text, "b.ics", LONDON).events
     assert [e.uid for e in first] == [e.uid for e in second]
     assert first[0].uid != first[1].uid and first[0].uid.startswith("no-uid-")
 
 
 def test_people_who_declined_are_not_among_the_attendees():
-    text = (b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:20261117T100000Z\r\n"
-            b"ATTENDEE;CN=Zoe;PARTSTAT=DECLINED:mailto:zoe@fjord.vc\r\n"
-            b"ATTENDEE;CN=Ravi;PARTSTAT=ACCEPTED:mailto:ravi@example.com\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    text = (
+        b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:20261117T100000Z\r\n"
+        b"ATTENDEE;CN=Zoe;PARTSTAT=DECLINED:mailto:zoe@fjord.vc\r\n"
+        b"ATTENDEE;CN=Ravi;PARTSTAT=ACCEPTED:mailto:ravi@example.com\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
     [event] = read_calendar(text, "declined.ics").events
     assert event.attendees == [Attendee("ravi@example.com", "Ravi")]
 
 
 def test_a_calendar_whose_method_is_cancel_cancels_its_events():
-    text = (b"BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\nBEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Coffee\r\n"
-            b"DTSTART:20261217T100000Z\r\nSTATUS:CONFIRMED\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    text = (
+        b"BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\nBEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Coffee\r\n"
+        b"DTSTART:20261217T100000Z\r\nSTATUS:CONFIRMED\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
     assert read_calendar(text, "cancel.ics").events[0].cancelled
 
 
 def test_an_unknown_zone_name_without_a_definition_is_local_time():
-    text = (b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART;TZID=Our Office:20261117T100000\r\n"
-            b"DURATION:PT1H30M\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    text = (
+        b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART;TZID=Our Office:20261117T100000\r\n"
+        b"DURATION:PT1H30M\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
     [event] = read_calendar(text, "office.ics", BERLIN).events
     assert event.start == datetime(2026, 11, 17, 10, 0, tzinfo=BERLIN) and event.minutes == 90
 
 
-@pytest.mark.parametrize(("data", "message"), [
-    (b"", "it is empty"),
-    (b"  \r\n\r\n", "it is empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, "binary"),
-    (b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zo\xc3\xab\r\nEND:VCARD\r\n", "contacts (vCards), not a calendar"),
-    (b"Subject: meeting\r\n\r\nSee you at ten.\r\n", "no BEGIN:VCALENDAR"),
-])
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "it is empty"),
+        (b"  \r\n\r\n", "it is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, "binary"),
+        (b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zo\xc3\xab\r\nEND:VCARD\r\n", "contacts (vCards), not a calendar"),
+        (b"Subject: meeting\r\n\r\nSee you at ten.\r\n", "no BEGIN:VCALENDAR"),
+    ],
+)
 def test_what_is_no_calendar_is_refused_in_one_line_naming_the_file(data, message):
     with pytest.raises(UnreadableFile) as refused:
         read_calendar(data, "meetings.ics")

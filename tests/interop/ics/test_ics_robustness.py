@@ -7,22 +7,65 @@ from zoneinfo import ZoneInfo
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from interop_paths import CALENDARS, CORPUS
 
 from hitouch.interop.ics.read import CalendarRead, UnreadableFile, read_calendar
+from interop_paths import CALENDARS, CORPUS
 
 SEEDS = {path.name: path.read_bytes() for path in sorted(CALENDARS.iterdir())}
 if CORPUS.is_dir():
     SEEDS |= {f"corpus-{path.name}": path.read_bytes() for path in sorted((CORPUS / "ics").glob("*.ics"))}
 # Pieces that matter to the reader: line ends and folds, components, parameters, values, encodings.
 TOKENS = [
-    b"\r\n", b"\r", b"\n", b"\r\n ", b"\r\n\t", b";", b":", b",", b"\\", b"\\,", b'"', b"=", b" ", b"\x00", b"\xff",
-    b"\xc3", b"\xef\xbb\xbf", b"\xff\xfe", b"BEGIN:VCALENDAR\r\n", b"END:VCALENDAR\r\n", b"BEGIN:VEVENT\r\n",
-    b"END:VEVENT\r\n", b"BEGIN:VTODO\r\n", b"BEGIN:VALARM\r\n", b"END:VALARM\r\n", b"BEGIN:VTIMEZONE\r\n",
-    b"END:VTIMEZONE\r\n", b"DTSTART:", b"DTSTART;VALUE=DATE:", b"DTSTART;TZID=", b'TZID="A, B":', b"DTEND:",
-    b"DURATION:P", b"-PT15M", b"RRULE:FREQ=WEEKLY", b"RECURRENCE-ID:", b"ATTENDEE;CN=", b"mailto:", b"MAILTO:",
-    b"ORGANIZER:", b"EMAIL=", b"STATUS:CANCELLED", b"METHOD:CANCEL\r\n", b"UID:", b"20261117T100000Z",
-    b"00010101T000000", b"99991231T235959", b"20260229", b"TZOFFSETFROM:+2400", b"TZOFFSETTO:-0000",
+    b"\r\n",
+    b"\r",
+    b"\n",
+    b"\r\n ",
+    b"\r\n\t",
+    b";",
+    b":",
+    b",",
+    b"\\",
+    b"\\,",
+    b'"',
+    b"=",
+    b" ",
+    b"\x00",
+    b"\xff",
+    b"\xc3",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"BEGIN:VCALENDAR\r\n",
+    b"END:VCALENDAR\r\n",
+    b"BEGIN:VEVENT\r\n",
+    b"END:VEVENT\r\n",
+    b"BEGIN:VTODO\r\n",
+    b"BEGIN:VALARM\r\n",
+    b"END:VALARM\r\n",
+    b"BEGIN:VTIMEZONE\r\n",
+    b"END:VTIMEZONE\r\n",
+    b"DTSTART:",
+    b"DTSTART;VALUE=DATE:",
+    b"DTSTART;TZID=",
+    b'TZID="A, B":',
+    b"DTEND:",
+    b"DURATION:P",
+    b"-PT15M",
+    b"RRULE:FREQ=WEEKLY",
+    b"RECURRENCE-ID:",
+    b"ATTENDEE;CN=",
+    b"mailto:",
+    b"MAILTO:",
+    b"ORGANIZER:",
+    b"EMAIL=",
+    b"STATUS:CANCELLED",
+    b"METHOD:CANCEL\r\n",
+    b"UID:",
+    b"20261117T100000Z",
+    b"00010101T000000",
+    b"99991231T235959",
+    b"20260229",
+    b"TZOFFSETFROM:+2400",
+    b"TZOFFSETTO:-0000",
 ]
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 LONDON = ZoneInfo("Europe/London")

@@ -6,10 +6,10 @@ import base64
 import socket
 
 import pytest
-from interop_paths import DATA
 
 from hitouch.domain.birthday import Birthday
 from hitouch.interop.contacts_io import UnreadableFile, detect_format, read_contacts, read_contacts_bytes
+from interop_paths import DATA
 
 JPEG_START = b"\xff\xd8\xff\xe0"
 PNG_START = b"\x89PNG\r\n\x1a\n"

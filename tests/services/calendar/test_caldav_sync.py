@@ -8,9 +8,9 @@ from datetime import date, time
 
 import keyring
 import pytest
-from calendar_fixtures import add_followup, delete_followup, finish_followup, move_followup, uid_of
 from sqlalchemy import delete, func, select
 
+from calendar_fixtures import add_followup, delete_followup, finish_followup, move_followup, uid_of
 from hitouch.domain.cards import ContactCard
 from hitouch.services.calendar.caldav_password import NO_KEYRING, password_or_explain, save_password, stored_password
 from hitouch.services.calendar.caldav_server import CalDavAccount, CalDavError
@@ -54,7 +54,12 @@ def test_the_first_sync_makes_the_calendar_and_an_event_per_open_follow_up(works
     call = add_followup(workspace, adaeze, date(2026, 12, 2), kind="call")
     finish_followup(workspace, add_followup(workspace, adaeze, date(2026, 12, 3)))
     report = sync(workspace, account, radicale)
-    assert report.calendar_created and (report.created, report.updated, report.removed, report.unchanged) == (2, 0, 0, 0)
+    assert report.calendar_created and (report.created, report.updated, report.removed, report.unchanged) == (
+        2,
+        0,
+        0,
+        0,
+    )
     on_server = radicale.events("HiTouch")
     assert set(on_server) == {uid_of(workspace, coffee), uid_of(workspace, call)}
     assert "SUMMARY:Coffee with Adaeze Okonkwo" in on_server[uid_of(workspace, coffee)]
@@ -121,7 +126,7 @@ def test_events_hitouch_did_not_create_are_never_touched(workspace, account, rad
     radicale.mark()
     report = sync(workspace, account, radicale)
     assert (report.created, report.updated, report.removed) == (1, 1, 1)
-    assert foreign_path not in radicale.log.read_text(encoding="utf-8")[radicale._log_mark:]
+    assert foreign_path not in radicale.log.read_text(encoding="utf-8")[radicale._log_mark :]
     on_server = radicale.events()
     assert sorted(on_server["dentist-from-the-phone"].splitlines()) == sorted(before_data.splitlines())
     assert len(on_server) == 3
@@ -178,8 +183,9 @@ def test_cancel_stops_between_events_and_keeps_what_was_sent(workspace, account,
     for d in range(1, 5):
         add_followup(workspace, adaeze, date(2026, 12, d))
     sent = []
-    report = sync(workspace, account, radicale, progress=lambda done, total: sent.append(done),
-                  cancelled=lambda: len(sent) >= 1)
+    report = sync(
+        workspace, account, radicale, progress=lambda done, total: sent.append(done), cancelled=lambda: len(sent) >= 1
+    )
     assert report.cancelled and report.created == 1 and recorded(workspace) == 1
     assert len(radicale.events()) == 1
     assert sync(workspace, account, radicale).created == 3
@@ -189,8 +195,9 @@ def test_a_wrong_password_is_refused_in_one_line_and_nothing_is_recorded(workspa
     add_followup(workspace, adaeze, date(2026, 12, 1))
     with pytest.raises(CalDavError) as failure:
         workspace.caldav.sync(account, "wrong")
-    assert str(failure.value) == (f"The CalDAV server at {radicale.url} refused user 'zoe' (401): "
-                                  "check the user name and password.")
+    assert str(failure.value) == (
+        f"The CalDAV server at {radicale.url} refused user 'zoe' (401): check the user name and password."
+    )
     assert recorded(workspace) == 0
 
 
@@ -209,7 +216,10 @@ def test_a_failing_server_is_one_line_and_nothing_is_recorded(workspace, adaeze,
     server = broken_server(status)
     with pytest.raises(CalDavError) as failure:
         workspace.caldav.sync(CalDavAccount(server.url, "zoe"), "pw")
-    assert str(failure.value) == f"The CalDAV server at {server.url} failed ({status}). Nothing was lost; sync again later."
+    assert (
+        str(failure.value)
+        == f"The CalDAV server at {server.url} failed ({status}). Nothing was lost; sync again later."
+    )
     assert server.requests >= 1 and recorded(workspace) == 0
 
 
@@ -221,10 +231,13 @@ def test_a_web_server_that_is_not_caldav_is_one_line(workspace, broken_server):
     assert "\n" not in str(failure.value)
 
 
-@pytest.mark.parametrize("url, reason", [
-    ("http://127.0.0.1:9/", "Cannot reach the CalDAV server at http://127.0.0.1:9/ (connection refused)"),
-    ("ftp://127.0.0.1/", "'ftp://127.0.0.1/' is not a server address; give one like https://dav.example.com/."),
-])
+@pytest.mark.parametrize(
+    "url, reason",
+    [
+        ("http://127.0.0.1:9/", "Cannot reach the CalDAV server at http://127.0.0.1:9/ (connection refused)"),
+        ("ftp://127.0.0.1/", "'ftp://127.0.0.1/' is not a server address; give one like https://dav.example.com/."),
+    ],
+)
 def test_an_address_that_leads_nowhere_is_one_clear_line(workspace, url, reason):
     with pytest.raises(CalDavError) as failure:
         workspace.caldav.sync(CalDavAccount(url, "zoe"), "pw")

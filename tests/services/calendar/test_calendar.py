@@ -10,9 +10,9 @@ from datetime import date, time
 import icalendar
 import pytest
 import vobject
-from calendar_fixtures import add_followup, delete_followup, finish_followup, move_followup, uid_of
 from sqlalchemy import event
 
+from calendar_fixtures import add_followup, delete_followup, finish_followup, move_followup, uid_of
 from hitouch.domain.birthday import Birthday
 from hitouch.domain.cards import ContactCard, Labelled
 from hitouch.services.calendar.exports import EXPORT, FEED, Calendar
@@ -39,8 +39,13 @@ def events(data: bytes, component: str = "VEVENT") -> dict[str, icalendar.cal.Co
 @pytest.fixture
 def adaeze(workspace):
     cid = add_person(
-        workspace, emails=[Labelled("adaeze@northwind.example")], phones=[Labelled("+44 20 7946 0958")],
-        company="Northwind", met_at="Web Summit", met_on=date(2026, 11, 10), birthday=Birthday(2, 29),
+        workspace,
+        emails=[Labelled("adaeze@northwind.example")],
+        phones=[Labelled("+44 20 7946 0958")],
+        company="Northwind",
+        met_at="Web Summit",
+        met_on=date(2026, 11, 10),
+        birthday=Birthday(2, 29),
     )
     workspace.interactions.log([cid], "video", on=date(2026, 11, 12), note="Intro call about the pilot")
     workspace.interactions.log([cid], "coffee", on=date(2026, 11, 18), note="Wants an intro to a payments lawyer")
@@ -151,8 +156,11 @@ def test_negative_days_are_refused(workspace):
 def test_settings_choose_alarms_and_tasks(workspace, adaeze):
     add_followup(workspace, adaeze, date(2026, 12, 1), time(9, 30))
     add_followup(workspace, adaeze, date(2026, 12, 2))
-    calendar = Calendar(workspace.journal, workspace.clock,
-                        lambda: Settings(reminder_minutes=40, all_day_reminder_hour=7, calendar_use_todos=True))
+    calendar = Calendar(
+        workspace.journal,
+        workspace.clock,
+        lambda: Settings(reminder_minutes=40, all_day_reminder_hour=7, calendar_use_todos=True),
+    )
     data = calendar.export()
     todos = events(data, "VTODO")
     triggers = sorted(str(t.walk("VALARM")[0]["TRIGGER"].to_ical(), "ascii") for t in todos.values())
@@ -221,8 +229,12 @@ def test_an_export_costs_the_same_few_queries_for_5_or_200_follow_ups(workspace)
 
     def add_people(count: int) -> None:
         for i in range(count):
-            cid = add_person(workspace, f"Person {count}-{i}", emails=[Labelled(f"p{count}-{i}@example.com")],
-                             birthday=Birthday(5, 1))
+            cid = add_person(
+                workspace,
+                f"Person {count}-{i}",
+                emails=[Labelled(f"p{count}-{i}@example.com")],
+                birthday=Birthday(5, 1),
+            )
             workspace.interactions.log([cid], "coffee", note="note")
             add_followup(workspace, cid, date(2026, 12, 1), time(10, 0))
 

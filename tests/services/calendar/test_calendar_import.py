@@ -8,9 +8,9 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
-from calendar_fixtures import add_followup, finish_followup
 from sqlalchemy import func, select
 
+from calendar_fixtures import add_followup, finish_followup
 from hitouch.domain.cards import ContactCard, Labelled
 from hitouch.services.calendar.importing import ImportCancelled, Outcome
 from hitouch.services.errors import NotFound, UserError
@@ -28,8 +28,12 @@ def london(monkeypatch):
 @pytest.fixture
 def people(workspace) -> dict[str, int]:
     ids = {}
-    for name, email in (("Zoë Müller", "zoe@fjord.vc"), ("Adaeze Okonkwo", "Ada@LagosLabs.ng"),
-                        ("Marcus O'Brien", "marcus@northwind.example"), ("Ravi Patel", "ravi@example.com")):
+    for name, email in (
+        ("Zoë Müller", "zoe@fjord.vc"),
+        ("Adaeze Okonkwo", "Ada@LagosLabs.ng"),
+        ("Marcus O'Brien", "marcus@northwind.example"),
+        ("Ravi Patel", "ravi@example.com"),
+    ):
         ids[name.split()[0]], _ = workspace.contacts.add(ContactCard(name=name, emails=[Labelled(email)]))
     return ids
 
@@ -103,10 +107,20 @@ def test_a_past_meeting_becomes_an_interaction_on_its_day_with_the_guessed_chann
 def test_a_future_meeting_becomes_a_follow_up_at_its_local_time(workspace, people):
     workspace.calendar_import.apply(workspace.calendar_import.plan([GOOGLE, OUTLOOK]))
     with workspace.journal.read() as session:
-        followups = {f.title: (f.contact_id, f.kind, f.due_on, f.due_time, f.minutes, f.note, f.status)
-                     for f in session.scalars(select(FollowUp))}
+        followups = {
+            f.title: (f.contact_id, f.kind, f.due_on, f.due_time, f.minutes, f.note, f.status)
+            for f in session.scalars(select(FollowUp))
+        }
     assert followups == {
-        "Lunch with Marcus": (people["Marcus"], "meeting", date(2026, 12, 3), time(12, 30), 90, "Dishoom Shoreditch", "open"),
+        "Lunch with Marcus": (
+            people["Marcus"],
+            "meeting",
+            date(2026, 12, 3),
+            time(12, 30),
+            90,
+            "Dishoom Shoreditch",
+            "open",
+        ),
         "Call with Adaeze": (people["Adaeze"], "call", date(2026, 12, 9), time(15, 0), 30, "", "open"),
         "Northwind board day": (people["Marcus"], "meeting", date(2026, 12, 15), None, None, "", "open"),
     }
@@ -117,7 +131,9 @@ def test_a_meeting_with_several_contacts_is_one_interaction_with_all_of_them(wor
     path.write_text(
         "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:three@x\r\nSUMMARY:Intro call\r\nDTSTART:20261117T100000Z\r\n"
         "ORGANIZER:mailto:zoe@fjord.vc\r\nATTENDEE:mailto:ravi@example.com\r\nATTENDEE:mailto:RAVI@example.com\r\n"
-        "END:VEVENT\r\nEND:VCALENDAR\r\n", encoding="utf-8")
+        "END:VEVENT\r\nEND:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
     workspace.calendar_import.apply(workspace.calendar_import.plan([path]))
     [call] = workspace.interactions.timeline(people["Ravi"])
     assert call.channel == "call" and {c.name for c in call.contacts} == {"Zoë Müller", "Ravi Patel"}

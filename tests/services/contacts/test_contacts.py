@@ -11,7 +11,6 @@ from hitouch.domain.cards import ContactCard, Labelled
 from hitouch.domain.vocabulary import Source
 from hitouch.services.errors import Ambiguous, NotFound, UserError
 
-
 NOW_UTC = datetime(2026, 11, 22, 9, 30)
 
 
@@ -28,12 +27,16 @@ def summary(ws, contact_id):
 
 def test_a_new_contact_keeps_every_detail_with_phones_in_e164(workspace):
     cid = add(
-        workspace, "Zoë Müller",
+        workspace,
+        "Zoë Müller",
         emails=[Labelled("Zoe@Fjord.vc", "work"), Labelled("zoe@home.example", "home")],
         phones=[Labelled("020 7946 0958", "mobile"), Labelled("ext. 12")],
         urls=[Labelled("https://www.linkedin.com/in/zoemuller/")],
-        company="Fjord Ventures", title="Partner", tags=["Investor", "fintech"],
-        birthday=Birthday(3, 15), notes="Loves sailing.",
+        company="Fjord Ventures",
+        title="Partner",
+        tags=["Investor", "fintech"],
+        birthday=Birthday(3, 15),
+        notes="Loves sailing.",
     )
     s = summary(workspace, cid)
     assert (s.given, s.family) == ("Zoë", "Müller")
@@ -83,7 +86,9 @@ def test_changing_an_interactions_channel_changes_met_in_person(workspace):
 
 def test_one_interaction_with_several_people(workspace):
     a, b = add(workspace, "Ada Lovelace"), add(workspace, "Charles Babbage")
-    workspace.interactions.log([a, b], "meal", on=date(2026, 11, 1), note="Dinner after the talk", event="Royal Society")
+    workspace.interactions.log(
+        [a, b], "meal", on=date(2026, 11, 1), note="Dinner after the talk", event="Royal Society"
+    )
     for cid in (a, b):
         [entry] = workspace.interactions.timeline(cid)
         assert entry.note == "Dinner after the talk" and entry.event == "Royal Society"
@@ -154,12 +159,22 @@ def test_the_trash_forgets_after_thirty_days(workspace, clock):
 
 
 def test_merge_keeps_the_union_and_moves_the_journal(workspace):
-    keep = add(workspace, "Katherine Johnson", emails=[Labelled("kj@nasa.example")], tags=["math"],
-               notes="Orbital mechanics.")
-    other = add(workspace, "Katherine G. Johnson", emails=[Labelled("KJ@nasa.example"), Labelled("k@home.example")],
-                phones=[Labelled("+1 757 555 0100")], company="NASA", tags=["space"], birthday=Birthday(8, 26, 1918),
-                notes="Hidden Figures.", met_at="Langley Open Day", met_on=date(2026, 5, 1))
-    shared_id, _ = workspace.interactions.log([keep, other], "call", note="Both on one call")
+    keep = add(
+        workspace, "Katherine Johnson", emails=[Labelled("kj@nasa.example")], tags=["math"], notes="Orbital mechanics."
+    )
+    other = add(
+        workspace,
+        "Katherine G. Johnson",
+        emails=[Labelled("KJ@nasa.example"), Labelled("k@home.example")],
+        phones=[Labelled("+1 757 555 0100")],
+        company="NASA",
+        tags=["space"],
+        birthday=Birthday(8, 26, 1918),
+        notes="Hidden Figures.",
+        met_at="Langley Open Day",
+        met_on=date(2026, 5, 1),
+    )
+    _shared_id, _ = workspace.interactions.log([keep, other], "call", note="Both on one call")
     workspace.interactions.log([other], "coffee", note="Coffee with the other record")
     workspace.contacts.merge(keep, other)
 
@@ -226,9 +241,13 @@ def dump(workspace) -> dict:
     import sqlite3
 
     with sqlite3.connect(workspace.path) as db:
-        tables = [r[0] for r in db.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%search%' "
-            "AND name NOT IN ('tag', 'alembic_version')")]
+        tables = [
+            r[0]
+            for r in db.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%search%' "
+                "AND name NOT IN ('tag', 'alembic_version')"
+            )
+        ]
         return {t: sorted(map(repr, db.execute(f"SELECT * FROM {t}"))) for t in tables}
 
 
@@ -236,18 +255,29 @@ def test_undoing_a_merge_gives_back_exactly_what_was_there(workspace):
     from hitouch.store.models import Cadence, FollowUp, NudgeDismissal, Referral
 
     keep = add(workspace, "Katherine Johnson", emails=[Labelled("kj@nasa.example")], tags=["math"], notes="Orbits.")
-    other = add(workspace, "K. Johnson", emails=[Labelled("KJ@nasa.example"), Labelled("k@home.example")],
-                phones=[Labelled("+1 757 555 0100")], tags=["space"], notes="Hidden Figures.",
-                met_at="Langley Open Day", met_on=date(2026, 5, 1))
+    other = add(
+        workspace,
+        "K. Johnson",
+        emails=[Labelled("KJ@nasa.example"), Labelled("k@home.example")],
+        phones=[Labelled("+1 757 555 0100")],
+        tags=["space"],
+        notes="Hidden Figures.",
+        met_at="Langley Open Day",
+        met_on=date(2026, 5, 1),
+    )
     workspace.interactions.log([keep, other], "call", note="Both on one call")
     workspace.interactions.log([other], "coffee", note="Only the other record")
     with workspace.journal.write() as session:
-        session.add_all([
-            FollowUp(contact_id=other, due_on=date(2026, 12, 1), created_at=NOW_UTC, updated_at=NOW_UTC, ical_uid="u1"),
-            Referral(from_contact_id=other, to_contact_id=None, occurred_on=date(2026, 10, 1), created_at=NOW_UTC),
-            Cadence(contact_id=other, every=2, unit="w", since=date(2026, 10, 1)),
-            NudgeDismissal(contact_id=keep, until=date(2026, 12, 24)),
-        ])
+        session.add_all(
+            [
+                FollowUp(
+                    contact_id=other, due_on=date(2026, 12, 1), created_at=NOW_UTC, updated_at=NOW_UTC, ical_uid="u1"
+                ),
+                Referral(from_contact_id=other, to_contact_id=None, occurred_on=date(2026, 10, 1), created_at=NOW_UTC),
+                Cadence(contact_id=other, every=2, unit="w", since=date(2026, 10, 1)),
+                NudgeDismissal(contact_id=keep, until=date(2026, 12, 24)),
+            ]
+        )
     before = dump(workspace)
     _, record = workspace.contacts.merge(keep, other)
     assert dump(workspace) != before

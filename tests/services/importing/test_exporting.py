@@ -11,12 +11,24 @@ from hitouch.services.importing.exporting import ExportCancelled
 from hitouch.services.workspace import open_workspace
 
 PEOPLE = [
-    ContactCard(name="Zoë Müller", emails=[Labelled("zoe@fjord.vc", "work"), Labelled("zoe@home.example", "home")],
-                phones=[Labelled("+44 7700 900123", "mobile")], company="Fjord Ventures", title="Partner",
-                tags=["Investor", "Web Summit"], notes="Met at the Web Summit; likes sailing,\nand risograph.",
-                birthday=Birthday(3, 15), urls=[Labelled("https://www.linkedin.com/in/zoe-muller")]),
-    ContactCard(name="Marcus O'Brien", emails=[Labelled("marcus@northwind.example")], tags=["sales"],
-                phones=[Labelled("+1 415 555 0100"), Labelled("+44 20 7946 0958", "work")], notes="=SUM(A1) is not a formula"),
+    ContactCard(
+        name="Zoë Müller",
+        emails=[Labelled("zoe@fjord.vc", "work"), Labelled("zoe@home.example", "home")],
+        phones=[Labelled("+44 7700 900123", "mobile")],
+        company="Fjord Ventures",
+        title="Partner",
+        tags=["Investor", "Web Summit"],
+        notes="Met at the Web Summit; likes sailing,\nand risograph.",
+        birthday=Birthday(3, 15),
+        urls=[Labelled("https://www.linkedin.com/in/zoe-muller")],
+    ),
+    ContactCard(
+        name="Marcus O'Brien",
+        emails=[Labelled("marcus@northwind.example")],
+        tags=["sales"],
+        phones=[Labelled("+1 415 555 0100"), Labelled("+44 20 7946 0958", "work")],
+        notes="=SUM(A1) is not a formula",
+    ),
     ContactCard(name="山田 太郎", phones=[Labelled("+81 3-1234-5678")], notes="名刺交換"),
     ContactCard(name="Ольга Петрова", emails=[Labelled("olga@example.ru")], birthday=Birthday(7, 4, 1990)),
 ]
@@ -25,8 +37,14 @@ PEOPLE = [
 def details(ws):
     found = {}
     for s in ws.contacts.summaries(ws.contacts.ids()):
-        found[s.name] = (sorted(s.emails), sorted(s.phones), ws.contacts.detail(s.id).notes, sorted(s.tags),
-                         s.birthday, s.company)
+        found[s.name] = (
+            sorted(s.emails),
+            sorted(s.phones),
+            ws.contacts.detail(s.id).notes,
+            sorted(s.tags),
+            s.birthday,
+            s.company,
+        )
     return found
 
 

@@ -11,8 +11,8 @@ from sqlalchemy import func, select
 
 from hitouch.domain.cards import ContactCard, Labelled
 from hitouch.domain.relationships.small_acts import suggestion_for
-from hitouch.services.importing import writing as import_writing
 from hitouch.services.errors import NotFound, UserError
+from hitouch.services.importing import writing as import_writing
 from hitouch.services.importing.importing import EntryKind, ImportCancelled
 from hitouch.store.models import Contact, ContactEmail, ContactTag, ContactUpdate, ImportBatch
 
@@ -67,7 +67,9 @@ def count(ws, model) -> int:
 
 
 def test_the_preview_says_what_would_happen_and_writes_nothing(workspace, tmp_path):
-    existing, _ = workspace.contacts.add(ContactCard(name="Marcus O'Brien", emails=[Labelled("Marcus@Northwind.example")]))
+    existing, _ = workspace.contacts.add(
+        ContactCard(name="Marcus O'Brien", emails=[Labelled("Marcus@Northwind.example")])
+    )
     plan = workspace.importing.plan([write(tmp_path, "people.vcf", ZOE_VCF)])
     zoe, marcus = plan.entries
     assert (zoe.kind, zoe.name) == (EntryKind.NEW, "Zoë Müller")
@@ -80,12 +82,15 @@ def test_the_preview_says_what_would_happen_and_writes_nothing(workspace, tmp_pa
     assert count(workspace, ImportBatch) == 0
 
 
-@pytest.mark.parametrize("make_bad, says", [
-    (lambda folder: folder / "missing.vcf", "there is no such file"),
-    (lambda folder: folder, "it is a folder"),
-    (lambda folder: write(folder, "empty.vcf", ""), "it is empty"),
-    (lambda folder: (folder / "photo.vcf").write_bytes(bytes(range(256)) * 40) and folder / "photo.vcf", "binary"),
-])
+@pytest.mark.parametrize(
+    "make_bad, says",
+    [
+        (lambda folder: folder / "missing.vcf", "there is no such file"),
+        (lambda folder: folder, "it is a folder"),
+        (lambda folder: write(folder, "empty.vcf", ""), "it is empty"),
+        (lambda folder: (folder / "photo.vcf").write_bytes(bytes(range(256)) * 40) and folder / "photo.vcf", "binary"),
+    ],
+)
 def test_a_file_that_cannot_be_read_names_it_and_nothing_of_any_file_is_imported(workspace, tmp_path, make_bad, says):
     good = write(tmp_path, "good.vcf", ZOE_VCF)
     bad = make_bad(tmp_path)
@@ -128,9 +133,12 @@ def test_an_import_keeps_every_detail_in_one_batch_and_search_finds_it(workspace
 
 
 def test_linkedin_rows_are_linkedin_contacts_with_their_connection_date(workspace, tmp_path):
-    path = write(tmp_path, "Connections.csv", LINKEDIN_HEADER +
-                 "Zoë,Müller,https://www.linkedin.com/in/zoe-muller,,Fjord Ventures,Partner,08 Feb 2023\n"
-                 ",,,,,,12 Jan 2022\n")
+    path = write(
+        tmp_path,
+        "Connections.csv",
+        LINKEDIN_HEADER + "Zoë,Müller,https://www.linkedin.com/in/zoe-muller,,Fjord Ventures,Partner,08 Feb 2023\n"
+        ",,,,,,12 Jan 2022\n",
+    )
     report = import_file(workspace, path)
     assert (report.counts.created, report.counts.skipped) == (1, 1)
     zoe = people(workspace)["Zoë Müller"]
@@ -139,7 +147,9 @@ def test_linkedin_rows_are_linkedin_contacts_with_their_connection_date(workspac
 
 
 def test_a_card_that_names_its_source_keeps_it(workspace, tmp_path):
-    workspace.contacts.add(ContactCard(name="Ada Lovelace", source="referral", emails=[Labelled("ada@engines.example")]))
+    workspace.contacts.add(
+        ContactCard(name="Ada Lovelace", source="referral", emails=[Labelled("ada@engines.example")])
+    )
     out = tmp_path / "export.csv"
     workspace.exporting.csv(out)
     workspace.contacts.delete(workspace.contacts.ids())
@@ -151,8 +161,10 @@ def test_a_card_that_names_its_source_keeps_it(workspace, tmp_path):
 
 
 def test_importing_the_same_file_twice_creates_nothing_the_second_time(workspace, tmp_path):
-    files = [write(tmp_path, "people.vcf", ZOE_VCF),
-             write(tmp_path, "Connections.csv", LINKEDIN_HEADER + "Ravi,Patel,,,Acme,,01 Dec 2021\n")]
+    files = [
+        write(tmp_path, "people.vcf", ZOE_VCF),
+        write(tmp_path, "Connections.csv", LINKEDIN_HEADER + "Ravi,Patel,,,Acme,,01 Dec 2021\n"),
+    ]
     import_file(workspace, *files)
     before = people(workspace)
     again = workspace.importing.plan(files)
@@ -162,12 +174,18 @@ def test_importing_the_same_file_twice_creates_nothing_the_second_time(workspace
     assert people(workspace).keys() == before.keys()
 
 
-@pytest.mark.parametrize("card_line, existing", [
-    ("EMAIL:ZOE@FJORD.VC", ContactCard(name="Zoe M", emails=[Labelled("zoe@fjord.vc")])),
-    ("TEL:07700 900123", ContactCard(name="Zoe M", phones=[Labelled("+44 7700 900123")])),
-    ("URL:http://linkedin.com/in/Zoe-Muller", ContactCard(name="Zoe M", urls=[Labelled("https://www.linkedin.com/in/zoe-muller/")])),
-    ("UID:urn:uuid:4fbe8971", ContactCard(name="Zoe M", uid="urn:uuid:4fbe8971")),
-])
+@pytest.mark.parametrize(
+    "card_line, existing",
+    [
+        ("EMAIL:ZOE@FJORD.VC", ContactCard(name="Zoe M", emails=[Labelled("zoe@fjord.vc")])),
+        ("TEL:07700 900123", ContactCard(name="Zoe M", phones=[Labelled("+44 7700 900123")])),
+        (
+            "URL:http://linkedin.com/in/Zoe-Muller",
+            ContactCard(name="Zoe M", urls=[Labelled("https://www.linkedin.com/in/zoe-muller/")]),
+        ),
+        ("UID:urn:uuid:4fbe8971", ContactCard(name="Zoe M", uid="urn:uuid:4fbe8971")),
+    ],
+)
 def test_exact_matches_on_email_phone_linkedin_profile_and_uid(workspace, tmp_path, card_line, existing):
     contact_id, _ = workspace.contacts.add(existing)
     path = write(tmp_path, "one.vcf", f"BEGIN:VCARD\nVERSION:3.0\nFN:Zoë Müller\n{card_line}\nNOTE:Sails.\nEND:VCARD\n")
@@ -186,9 +204,12 @@ def test_a_web_address_that_is_not_a_linkedin_profile_is_no_reason_to_merge(work
 
 def test_the_same_person_twice_in_the_files_becomes_one_contact_with_everything(workspace, tmp_path):
     first = write(tmp_path, "phone.vcf", ZOE_VCF)
-    second = write(tmp_path, "google.csv",
-                   "First Name,Last Name,E-mail 1 - Value,E-mail 2 - Value,Phone 1 - Value,Labels,Notes\n"
-                   "Zoë,Müller,ZOE@fjord.vc,zoe@home.example,+44 20 7946 0958,Sailing ::: Investor,Prefers mornings.\n")
+    second = write(
+        tmp_path,
+        "google.csv",
+        "First Name,Last Name,E-mail 1 - Value,E-mail 2 - Value,Phone 1 - Value,Labels,Notes\n"
+        "Zoë,Müller,ZOE@fjord.vc,zoe@home.example,+44 20 7946 0958,Sailing ::: Investor,Prefers mornings.\n",
+    )
     plan = workspace.importing.plan([first, second])
     zoe = plan.entries[0]
     assert [s.line for s in zoe.sources] == [1, 2] and len(plan.entries) == 2
@@ -203,38 +224,60 @@ def test_the_same_person_twice_in_the_files_becomes_one_contact_with_everything(
 
 def test_a_linkedin_row_and_a_phone_card_of_one_colleague_become_one_contact(workspace, tmp_path):
     """No email on LinkedIn, no profile on the phone: the same full name at the same company is enough."""
-    phone = write(tmp_path, "phone.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë Müller\r\nORG:Blue Heron Studio\r\n"
-                                         "TEL:+44 20 7946 0958\r\nEND:VCARD\r\n")
-    linkedin = write(tmp_path, "Connections.csv", LINKEDIN_HEADER +
-                     "Zoe,Muller,https://www.linkedin.com/in/zoe-m,,Blue Heron Studio,Founder,08 Feb 2023\n"
-                     "Ravi,Patel,https://www.linkedin.com/in/ravi,,Elsewhere Ltd,CTO,09 Feb 2023\n")
+    phone = write(
+        tmp_path,
+        "phone.vcf",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë Müller\r\nORG:Blue Heron Studio\r\nTEL:+44 20 7946 0958\r\nEND:VCARD\r\n",
+    )
+    linkedin = write(
+        tmp_path,
+        "Connections.csv",
+        LINKEDIN_HEADER + "Zoe,Muller,https://www.linkedin.com/in/zoe-m,,Blue Heron Studio,Founder,08 Feb 2023\n"
+        "Ravi,Patel,https://www.linkedin.com/in/ravi,,Elsewhere Ltd,CTO,09 Feb 2023\n",
+    )
     counts = import_file(workspace, phone, linkedin).counts
     assert counts.created == 2
     zoe = people(workspace)["Zoë Müller"]
     assert zoe.phones == ["+442079460958"] and zoe.urls == ["https://www.linkedin.com/in/zoe-m"]
-    again = write(tmp_path, "later.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë Müller\r\nORG:Blue Heron Studio\r\n"
-                                         "EMAIL:zoe@blueheron.example\r\nEND:VCARD\r\n")
+    again = write(
+        tmp_path,
+        "later.vcf",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë Müller\r\nORG:Blue Heron Studio\r\n"
+        "EMAIL:zoe@blueheron.example\r\nEND:VCARD\r\n",
+    )
     assert import_file(workspace, again).counts.merged == 1
     assert people(workspace)["Zoë Müller"].emails == ["zoe@blueheron.example"]
 
 
 def test_two_people_of_one_name_at_one_company_with_their_own_emails_stay_two(workspace, tmp_path):
-    first = write(tmp_path, "a.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Li Wei\r\nORG:Jade Bridge\r\n"
-                                     "EMAIL:li.wei@jadebridge.cn\r\nEND:VCARD\r\n"
-                                     "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Li Wei\r\nORG:Jade Bridge\r\n"
-                                     "EMAIL:wei.li@jadebridge.cn\r\nEND:VCARD\r\n")
+    first = write(
+        tmp_path,
+        "a.vcf",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Li Wei\r\nORG:Jade Bridge\r\n"
+        "EMAIL:li.wei@jadebridge.cn\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Li Wei\r\nORG:Jade Bridge\r\n"
+        "EMAIL:wei.li@jadebridge.cn\r\nEND:VCARD\r\n",
+    )
     assert import_file(workspace, first).counts.created == 2
-    later = write(tmp_path, "b.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Li Wei\r\nORG:Jade Bridge\r\n"
-                                     "EMAIL:third.li@jadebridge.cn\r\nEND:VCARD\r\n")
+    later = write(
+        tmp_path,
+        "b.vcf",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Li Wei\r\nORG:Jade Bridge\r\nEMAIL:third.li@jadebridge.cn\r\nEND:VCARD\r\n",
+    )
     counts = import_file(workspace, later).counts
     assert (counts.created, counts.merged) == (1, 0)
 
 
 def test_a_merge_adds_what_is_new_fills_what_is_empty_and_throws_nothing_away(workspace, tmp_path):
-    cid, _ = workspace.contacts.add(ContactCard(
-        name="Zoë Müller", emails=[Labelled("zoe@fjord.vc", "work")], company="Fjord Ventures GmbH",
-        tags=["investor"], notes="Two kids.",
-    ))
+    cid, _ = workspace.contacts.add(
+        ContactCard(
+            name="Zoë Müller",
+            emails=[Labelled("zoe@fjord.vc", "work")],
+            company="Fjord Ventures GmbH",
+            tags=["investor"],
+            notes="Two kids.",
+        )
+    )
     path = write(tmp_path, "zoe.vcf", ZOE_VCF.replace("ORG:Fjord Ventures", "ORG:Blue Heron"))
     report = import_file(workspace, path)
     assert report.counts.merged == 1 and report.moves == 0
@@ -253,8 +296,11 @@ def test_a_merge_adds_what_is_new_fills_what_is_empty_and_throws_nothing_away(wo
 def test_a_near_name_at_the_same_company_is_a_suggestion_the_person_confirms(workspace, tmp_path):
     john, _ = workspace.contacts.add(ContactCard(name="John Smith", company="Acme Robotics"))
     workspace.contacts.add(ContactCard(name="Johanna Smithers", company="Globex"))
-    path = write(tmp_path, "jon.vcf", "BEGIN:VCARD\nVERSION:3.0\nFN:Jon Smith\nORG:Acme Robotics\n"
-                                      "EMAIL:jon@acme.example\nEND:VCARD\n")
+    path = write(
+        tmp_path,
+        "jon.vcf",
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Jon Smith\nORG:Acme Robotics\nEMAIL:jon@acme.example\nEND:VCARD\n",
+    )
     plan = workspace.importing.plan([path])
     [entry] = plan.entries
     assert entry.kind == EntryKind.SUGGESTION
@@ -276,8 +322,12 @@ def test_an_unconfirmed_suggestion_is_imported_as_a_new_contact(workspace, tmp_p
 
 def test_different_people_are_not_suggested(workspace, tmp_path):
     workspace.contacts.add(ContactCard(name="John Smith", company="Acme Robotics"))
-    path = write(tmp_path, "x.vcf", "BEGIN:VCARD\nVERSION:3.0\nFN:Jane Smithson\nORG:Globex\nEND:VCARD\n"
-                                    "BEGIN:VCARD\nVERSION:3.0\nFN:John Smith\nORG:Umbrella Pharma\nEND:VCARD\n")
+    path = write(
+        tmp_path,
+        "x.vcf",
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Jane Smithson\nORG:Globex\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nFN:John Smith\nORG:Umbrella Pharma\nEND:VCARD\n",
+    )
     assert [e.kind for e in workspace.importing.plan([path]).entries] == [EntryKind.NEW, EntryKind.NEW]
 
 
@@ -285,12 +335,20 @@ def test_different_people_are_not_suggested(workspace, tmp_path):
 
 
 def test_a_newer_linkedin_export_notices_a_new_company_and_position(workspace, tmp_path, clock):
-    old = write(tmp_path, "Connections-2025.csv", LINKEDIN_HEADER +
-                "Marcus,O'Brien,https://www.linkedin.com/in/marcus-obrien,,Northwind,Head of Sales,08 Feb 2023\n"
-                "Zoë,Müller,https://www.linkedin.com/in/zoe-muller,,Fjord Ventures,Partner,08 Feb 2023\n")
-    new = write(tmp_path, "Connections-2026.csv", LINKEDIN_HEADER +
-                "Marcus,O'Brien,https://www.linkedin.com/in/marcus-obrien,,Fjord Ventures,VP Sales,08 Feb 2023\n"
-                "Zoë,Müller,https://www.linkedin.com/in/zoe-muller,,Fjord Ventures GmbH,Partner,08 Feb 2023\n")
+    old = write(
+        tmp_path,
+        "Connections-2025.csv",
+        LINKEDIN_HEADER
+        + "Marcus,O'Brien,https://www.linkedin.com/in/marcus-obrien,,Northwind,Head of Sales,08 Feb 2023\n"
+        "Zoë,Müller,https://www.linkedin.com/in/zoe-muller,,Fjord Ventures,Partner,08 Feb 2023\n",
+    )
+    new = write(
+        tmp_path,
+        "Connections-2026.csv",
+        LINKEDIN_HEADER
+        + "Marcus,O'Brien,https://www.linkedin.com/in/marcus-obrien,,Fjord Ventures,VP Sales,08 Feb 2023\n"
+        "Zoë,Müller,https://www.linkedin.com/in/zoe-muller,,Fjord Ventures GmbH,Partner,08 Feb 2023\n",
+    )
     import_file(workspace, old)
     report = import_file(workspace, new)
     assert report.moves == 2 and report.counts.merged == 1 and report.counts.unchanged == 1
@@ -298,7 +356,9 @@ def test_a_newer_linkedin_export_notices_a_new_company_and_position(workspace, t
     assert (marcus.company, marcus.title) == ("Fjord Ventures", "VP Sales")
     updates = workspace.contacts.detail(marcus.id).updates
     assert {(u.kind, u.old_value, u.new_value) for u in updates} == {
-        ("company", "Northwind", "Fjord Ventures"), ("title", "Head of Sales", "VP Sales")}
+        ("company", "Northwind", "Fjord Ventures"),
+        ("title", "Head of Sales", "VP Sales"),
+    }
     assert {u.noticed_on for u in updates} == {clock.today()}
     company = next(u for u in updates if u.kind == "company")
     assert suggestion_for(company).startswith("Marcus O'Brien moved to Fjord Ventures")
@@ -309,13 +369,22 @@ def test_a_newer_linkedin_export_notices_a_new_company_and_position(workspace, t
 
 
 def test_undo_removes_what_the_batch_added_and_restores_what_it_changed(workspace, tmp_path):
-    cid, _ = workspace.contacts.add(ContactCard(
-        name="Marcus O'Brien", urls=[Labelled("https://www.linkedin.com/in/marcus-obrien")], company="Northwind",
-        notes="Likes rugby.", tags=["sales"],
-    ))
-    path = write(tmp_path, "Connections.csv", LINKEDIN_HEADER +
-                 "Marcus,O'Brien,https://www.linkedin.com/in/marcus-obrien,marcus@fjord.vc,Fjord Ventures,VP,08 Feb 2023\n"
-                 "Zoë,Müller,https://www.linkedin.com/in/zoe-muller,,Fjord Ventures,Partner,08 Feb 2023\n")
+    cid, _ = workspace.contacts.add(
+        ContactCard(
+            name="Marcus O'Brien",
+            urls=[Labelled("https://www.linkedin.com/in/marcus-obrien")],
+            company="Northwind",
+            notes="Likes rugby.",
+            tags=["sales"],
+        )
+    )
+    path = write(
+        tmp_path,
+        "Connections.csv",
+        LINKEDIN_HEADER
+        + "Marcus,O'Brien,https://www.linkedin.com/in/marcus-obrien,marcus@fjord.vc,Fjord Ventures,VP,08 Feb 2023\n"
+        "Zoë,Müller,https://www.linkedin.com/in/zoe-muller,,Fjord Ventures,Partner,08 Feb 2023\n",
+    )
     before = workspace.contacts.detail(cid)
     report = import_file(workspace, path)
     assert workspace.contacts.detail(cid).updates
@@ -345,8 +414,9 @@ def test_cancel_rolls_the_whole_import_back(workspace, tmp_path, monkeypatch):
     plan = workspace.importing.plan([write(tmp_path, "people.vcf", ZOE_VCF)])
     reports = []
     with pytest.raises(ImportCancelled):
-        workspace.importing.apply(plan, progress=lambda done, total: reports.append(done),
-                                  cancelled=lambda: bool(reports))
+        workspace.importing.apply(
+            plan, progress=lambda done, total: reports.append(done), cancelled=lambda: bool(reports)
+        )
     assert reports == [1]  # the first person was written, then the cancel came
     assert workspace.contacts.ids() == [] and count(workspace, ImportBatch) == 0
     assert workspace.search.contact_ids("zoe") == []

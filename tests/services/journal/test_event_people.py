@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from relations_helpers import TODAY, days_ago, log, person
 
 from hitouch.services.errors import UserError
 from hitouch.services.workspace import open_workspace
 from hitouch.settings import Settings
 from hitouch.store.models import Event
+from relations_helpers import TODAY, days_ago, log, person
 
 
 def test_event_mode_adds_people_met_in_person_with_a_follow_up_days_later(journal_path, clock):
@@ -21,7 +21,11 @@ def test_event_mode_adds_people_met_in_person_with_a_follow_up_days_later(journa
         assert changes.contact_set and changes.followups
         summary = ws.contacts.summaries([zoe])[0]
         assert (summary.company, summary.met_in_person, summary.events, summary.source) == (
-            "Fjord Ventures", True, ["Web Summit"], "in-person")
+            "Fjord Ventures",
+            True,
+            ["Web Summit"],
+            "in-person",
+        )
         assert ws.contacts.detail(zoe).notes == "Sailing, seed fund"
         [followup] = ws.followups.list(contact_id=zoe)
         assert followup.due == date(2026, 11, 26)  # four days after today (the event was yesterday)
@@ -34,8 +38,16 @@ def test_event_mode_adds_people_met_in_person_with_a_follow_up_days_later(journa
 def test_event_mode_links_the_event_it_was_opened_on_even_when_names_repeat(workspace):
     older, _ = workspace.events.add("Founders Breakfast", on=date(2026, 10, 1))
     with workspace.journal.write() as session:  # a second event of the same name, later
-        session.add(Event(name="Founders Breakfast", name_key="founders breakfast", starts_on=date(2026, 11, 5),
-                          place="", notes="", created_at=datetime(2026, 11, 1)))
+        session.add(
+            Event(
+                name="Founders Breakfast",
+                name_key="founders breakfast",
+                starts_on=date(2026, 11, 5),
+                place="",
+                notes="",
+                created_at=datetime(2026, 11, 1),
+            )
+        )
     ada, _ = workspace.event_people.add_met_person(older, "Ada Lovelace")
     assert [m.event_id for m in workspace.contacts.detail(ada).meetings] == [older]
 
@@ -76,4 +88,7 @@ def test_events_newest_first_with_their_people_counted(workspace):
     ids = workspace.event_people.ids()
     assert ids == [new, old, undated]
     assert [(e.name, e.people) for e in workspace.event_people.summaries(ids)] == [
-        ("Web Summit", 1), ("Old Meetup", 0), ("Someday", 0)]
+        ("Web Summit", 1),
+        ("Old Meetup", 0),
+        ("Someday", 0),
+    ]

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 import pytest
-from relations_helpers import TODAY, days_ago, log, person
 
 from hitouch.domain.birthday import Birthday
 from hitouch.services.errors import UserError
 from hitouch.store.models import ContactUpdate
+from relations_helpers import TODAY, days_ago, log, person
 
 
 def test_follow_ups_split_into_overdue_and_due_in_the_window(workspace):
@@ -61,8 +61,11 @@ def test_cadences_that_come_due_in_the_window(workspace):
 def test_small_acts_from_noticed_updates_until_acknowledged(workspace):
     ada = person(workspace, "Ada Lovelace")
     with workspace.journal.write() as session:
-        session.add(ContactUpdate(contact_id=ada, noticed_on=days_ago(1), kind="company", old_value="Engines",
-                                  new_value="Analytical Ltd"))
+        session.add(
+            ContactUpdate(
+                contact_id=ada, noticed_on=days_ago(1), kind="company", old_value="Engines", new_value="Analytical Ltd"
+            )
+        )
     [act] = workspace.agenda.agenda().updates
     assert act.suggestion == "Ada Lovelace moved to Analytical Ltd: send a note of congratulations"
     assert [a.update.id for a in workspace.updates.pending()] == [act.update.id]
@@ -73,11 +76,20 @@ def test_small_acts_from_noticed_updates_until_acknowledged(workspace):
 def test_a_new_company_and_position_noticed_together_are_one_small_act(workspace):
     ada = person(workspace, "Ada Lovelace")
     with workspace.journal.write() as session:
-        session.add_all([
-            ContactUpdate(contact_id=ada, noticed_on=days_ago(1), kind="company", old_value="Engines",
-                          new_value="Analytical Ltd"),
-            ContactUpdate(contact_id=ada, noticed_on=days_ago(1), kind="title", old_value="Analyst", new_value="Founder"),
-        ])
+        session.add_all(
+            [
+                ContactUpdate(
+                    contact_id=ada,
+                    noticed_on=days_ago(1),
+                    kind="company",
+                    old_value="Engines",
+                    new_value="Analytical Ltd",
+                ),
+                ContactUpdate(
+                    contact_id=ada, noticed_on=days_ago(1), kind="title", old_value="Analyst", new_value="Founder"
+                ),
+            ]
+        )
     [act] = workspace.agenda.agenda().updates
     assert act.suggestion == "Ada Lovelace moved to Analytical Ltd as Founder: send a note of congratulations"
     workspace.updates.acknowledge(*act.update_ids)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from relations_helpers import TODAY, days_ago, log, person
 
 from hitouch.domain.relationships.relations import cadence_due
 from hitouch.services.errors import UserError
 from hitouch.services.workspace import open_workspace
 from hitouch.settings import Settings
+from relations_helpers import TODAY, days_ago, log, person
 
 
 def due_names(ws, until=TODAY):

@@ -6,17 +6,19 @@ import uuid
 from datetime import date, time
 
 import pytest
-from relations_helpers import TODAY, person
 from sqlalchemy import select
 
 from hitouch.domain.vocabulary import FollowUpStatus
 from hitouch.services.errors import NotFound, UserError
 from hitouch.store.models import FollowUp
+from relations_helpers import TODAY, person
 
 
 def calendar_identity(ws, followup_id: int) -> tuple[str, int]:
     with ws.journal.read() as session:
-        return tuple(session.execute(select(FollowUp.ical_uid, FollowUp.ical_sequence).where(FollowUp.id == followup_id)).one())
+        return tuple(
+            session.execute(select(FollowUp.ical_uid, FollowUp.ical_sequence).where(FollowUp.id == followup_id)).one()
+        )
 
 
 def test_a_follow_up_gets_a_title_from_its_kind_and_person(workspace):
@@ -26,7 +28,12 @@ def test_a_follow_up_gets_a_title_from_its_kind_and_person(workspace):
     assert changes.followups and changes.contacts == {adaeze}
     first, second = workspace.followups.list()
     assert (first.id, first.title, first.kind, first.due_time, first.minutes) == (
-        coffee, "Coffee with Adaeze Okonkwo", "coffee", time(9, 30), 45)
+        coffee,
+        "Coffee with Adaeze Okonkwo",
+        "coffee",
+        time(9, 30),
+        45,
+    )
     assert (second.id, second.title, second.note) == (call, "Call Adaeze Okonkwo", "Pricing")
     assert first.status_on(TODAY) == FollowUpStatus.OPEN
     assert workspace.contacts.summaries([adaeze])[0].next_followup == date(2026, 11, 25)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from relations_helpers import person
-
 from hitouch.domain.relationships.insights import months_ending
+from relations_helpers import person
 
 
 def test_months_ending_counts_back_across_the_year():
@@ -21,7 +20,10 @@ def test_relationships_turn_face_to_face_in_the_month_we_first_meet(workspace, c
     workspace.interactions.log([ada], "coffee", on=date(2026, 10, 20))
     figures = workspace.insights.months(3).relationships
     assert [(m.month, m.met, m.virtual) for m in figures] == [
-        (date(2026, 9, 1), 0, 2), (date(2026, 10, 1), 1, 1), (date(2026, 11, 1), 1, 1)]
+        (date(2026, 9, 1), 0, 2),
+        (date(2026, 10, 1), 1, 1),
+        (date(2026, 11, 1), 1, 1),
+    ]
     assert figures[-1].met_share == 0.5
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from relations_helpers import TODAY, days_ago, log, person
 
 from hitouch.services.errors import UserError
+from relations_helpers import TODAY, days_ago, log, person
 
 
 def names(ws, limit=10):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from relations_helpers import TODAY, days_ago, person
 
 from hitouch.domain.relationships.referrals import amount_text, parse_amount
 from hitouch.services.errors import NotFound, UserError
+from relations_helpers import TODAY, days_ago, person
 
 
 def test_a_referral_given_and_one_received(workspace):
@@ -17,9 +17,19 @@ def test_a_referral_given_and_one_received(workspace):
     assert changes.referrals and changes.contacts == {zoe, lead}
     newest, older = workspace.referrals.list()
     assert (newest.id, newest.direction, newest.contact.name, newest.lead_label, newest.on) == (
-        received, "received", "Zoë Müller", "Acme Robotics", TODAY)
+        received,
+        "received",
+        "Zoë Müller",
+        "Acme Robotics",
+        TODAY,
+    )
     assert (older.id, older.direction, older.lead_label, older.note, older.status) == (
-        given, "given", "Marcus O'Brien", "Needs a CFO", "open")
+        given,
+        "given",
+        "Marcus O'Brien",
+        "Needs a CFO",
+        "open",
+    )
     assert newest.value_cents == 150_000
 
 

@@ -7,11 +7,11 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from relations_helpers import person
 
 from hitouch.services.relationships.reminders import local_zone
 from hitouch.services.workspace import open_workspace
 from hitouch.settings import Settings
+from relations_helpers import person
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -28,8 +28,9 @@ def london(monkeypatch):
 
 @pytest.fixture
 def ws(journal_path, clock):
-    workspace = open_workspace(journal_path, clock=clock, region="GB",
-                               settings=Settings(reminder_minutes=15, all_day_reminder_hour=9))
+    workspace = open_workspace(
+        journal_path, clock=clock, region="GB", settings=Settings(reminder_minutes=15, all_day_reminder_hour=9)
+    )
     yield workspace
     workspace.close()
 

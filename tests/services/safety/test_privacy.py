@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-
-
 DATA = Path(__file__).resolve().parents[2] / "data"
 SECRET = "negotiating the Lisbon office lease"
 

@@ -10,7 +10,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QListView, QPushButton, QTableView, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QListView,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
 
 from hitouch.domain.cards import ContactCard, Labelled
 from hitouch.services.calendar import importing as calendar_import
@@ -34,8 +43,11 @@ def inline(window):
 @pytest.fixture
 def people(services) -> dict[str, int]:
     ids = {}
-    for name, email in (("Zoë Müller", "zoe@fjord.vc"), ("Adaeze Okonkwo", "ada@lagoslabs.ng"),
-                        ("Marcus O'Brien", "marcus@northwind.example")):
+    for name, email in (
+        ("Zoë Müller", "zoe@fjord.vc"),
+        ("Adaeze Okonkwo", "ada@lagoslabs.ng"),
+        ("Marcus O'Brien", "marcus@northwind.example"),
+    ):
         ids[name.split()[0]], _ = services.contacts.add(ContactCard(name=name, emails=[Labelled(email)]))
     return ids
 
@@ -81,7 +93,9 @@ def test_an_opened_calendar_shows_each_meeting_its_people_and_what_happens_then_
         ["Lunch with Marcus", "Marcus O'Brien", "Follow-up: Meeting"],
     ]
     assert to_import[0][0].endswith("08:30")
-    assert ["Weekly 1:1", "Zoë Müller", "A recurring meeting is left out"] in [r[1:] for r in rows(dialog, "meetingsLeftOutList")]
+    assert ["Weekly 1:1", "Zoë Müller", "A recurring meeting is left out"] in [
+        r[1:] for r in rows(dialog, "meetingsLeftOutList")
+    ]
     assert interactions(services, people) == 0  # nothing written yet
 
     dialog.findChild(QPushButton, "importButton").click()
@@ -165,15 +179,17 @@ def test_problems_in_a_calendar_have_a_tab_of_their_own(inline, people):
 def drag_events(paths: list[Path]):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    enter = QDragEnterEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
-    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    drop = QDropEvent(
+        QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     return mime, enter, drop
 
 
 def test_dropping_a_calendar_on_the_window_opens_its_preview(inline, people):
-    mime, enter, drop = drag_events([GOOGLE])  # the events point to the mime data: keep it alive
+    _mime, enter, drop = drag_events([GOOGLE])  # the events point to the mime data: keep it alive
     QApplication.sendEvent(inline, enter)
     assert enter.isAccepted()
     QApplication.sendEvent(inline, drop)
@@ -182,8 +198,9 @@ def test_dropping_a_calendar_on_the_window_opens_its_preview(inline, people):
 
 def test_contacts_and_calendars_together_import_the_contacts_first(inline, services, tmp_path):
     people_vcf = tmp_path / "people.vcf"
-    people_vcf.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë Müller\r\nEMAIL:zoe@fjord.vc\r\nEND:VCARD\r\n",
-                          encoding="utf-8")
+    people_vcf.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë Müller\r\nEMAIL:zoe@fjord.vc\r\nEND:VCARD\r\n", encoding="utf-8"
+    )
     inline.open_files([GOOGLE, people_vcf])
     contacts = inline.findChild(QDialog, "importPreview")
     assert contacts.isVisible() and inline.findChild(QDialog, "calendarImportPreview") is None

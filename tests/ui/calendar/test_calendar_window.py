@@ -9,16 +9,15 @@ from pathlib import Path
 
 import keyring
 import pytest
-from calendar_fixtures import add_followup, uid_of
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QPushButton
 
+from calendar_fixtures import add_followup, uid_of
 from hitouch.domain.cards import ContactCard
 from hitouch.services.changes import Changes
 from hitouch.settings import Settings
 from hitouch.ui.calendar.caldav_dialog import CalDavDialog
-
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -62,7 +61,9 @@ def test_changes_a_calendar_does_not_show_leave_the_feed_alone(window, qtbot, se
     assert not (tmp_path / "HiTouch.ics").exists()
 
 
-def test_choosing_a_feed_file_writes_it_and_stopping_leaves_it(window, qtbot, services, adaeze, tmp_path, when_dialog_opens, settings_store):
+def test_choosing_a_feed_file_writes_it_and_stopping_leaves_it(
+    window, qtbot, services, adaeze, tmp_path, when_dialog_opens, settings_store
+):
     add_followup(services, adaeze, date(2026, 12, 1))
     chosen = tmp_path / "Dropbox" / "Calendar"
     chosen.mkdir(parents=True)
@@ -137,7 +138,9 @@ def result_of(dialog: CalDavDialog) -> str:
 
 
 @pytest.mark.slow
-def test_the_sync_dialog_from_the_menu_syncs_and_keeps_the_password_in_the_keyring(window, qtbot, services, adaeze, radicale, when_dialog_opens, settings_store):
+def test_the_sync_dialog_from_the_menu_syncs_and_keeps_the_password_in_the_keyring(
+    window, qtbot, services, adaeze, radicale, when_dialog_opens, settings_store
+):
     followup = add_followup(services, adaeze, date(2026, 12, 1), time(9, 30))
     seen = {}
 

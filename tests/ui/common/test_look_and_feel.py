@@ -12,11 +12,11 @@ from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from hitouch.settings import Settings
-from hitouch.ui.contacts.contact_dialog import ContactDialog
 from hitouch.ui.common.formatting import tr
+from hitouch.ui.common.translations import install_translations
+from hitouch.ui.contacts.contact_dialog import ContactDialog
 from hitouch.ui.contacts.log_dialog import LogDialog
 from hitouch.ui.settings.settings_dialog import SettingsDialog
-from hitouch.ui.common.translations import install_translations
 from hitouch.ui.shell.unexpected_error import show_unexpected_error
 
 REPO = Path(__file__).resolve().parents[3]
@@ -58,8 +58,18 @@ def test_tab_walks_the_contact_dialog_top_to_bottom(qtbot, services):
     dialog = ContactDialog(services)
     qtbot.addWidget(dialog)
     assert tab_order(qtbot, dialog, dialog.name, 13) == [
-        "nameEdit", "companyEdit", "titleEdit", "emailsEdit", "phonesEdit", "urlsEdit", "tagsEdit",
-        "metAtCombo", "metOnEdit", "sourceCombo", "birthdayEdit", "notesEdit",
+        "nameEdit",
+        "companyEdit",
+        "titleEdit",
+        "emailsEdit",
+        "phonesEdit",
+        "urlsEdit",
+        "tagsEdit",
+        "metAtCombo",
+        "metOnEdit",
+        "sourceCombo",
+        "birthdayEdit",
+        "notesEdit",
     ]
 
 
@@ -70,7 +80,11 @@ def test_tab_walks_the_log_dialog_top_to_bottom(qtbot, services):
     dialog = LogDialog(services, [contact_id])
     qtbot.addWidget(dialog)
     assert tab_order(qtbot, dialog, dialog.others, 6) == [
-        "logOthersEdit", "channelCombo", "logDateEdit", "logEventCombo", "logNoteEdit",
+        "logOthersEdit",
+        "channelCombo",
+        "logDateEdit",
+        "logEventCombo",
+        "logNoteEdit",
     ]
 
 
@@ -78,15 +92,29 @@ def test_tab_walks_the_preferences_column_by_column(qtbot, settings_store):
     dialog = SettingsDialog(Settings(), settings_store)
     qtbot.addWidget(dialog)
     assert tab_order(qtbot, dialog, dialog.editors["reminder_minutes"], 14) == [
-        "reminderMinutes", "allDayReminderHour", "calendarUseTodos", "calendarFeedPath", "chooseCalendarFeedButton",
-        "caldavUrl", "caldavUser", "caldavCalendar", "eventFollowupDays", "defaultCadence", "phoneRegion",
-        "backupsDaily", "backupsWeekly", "backupsMonthly", "theme",
+        "reminderMinutes",
+        "allDayReminderHour",
+        "calendarUseTodos",
+        "calendarFeedPath",
+        "chooseCalendarFeedButton",
+        "caldavUrl",
+        "caldavUser",
+        "caldavCalendar",
+        "eventFollowupDays",
+        "defaultCadence",
+        "phoneRegion",
+        "backupsDaily",
+        "backupsWeekly",
+        "backupsMonthly",
+        "theme",
     ]
 
 
 def test_the_main_widgets_have_accessible_names(window):
-    named = {w.objectName(): w.accessibleName() for w in (window.contacts.search_box, window.contacts.list,
-                                                          window.contacts.detail)}
+    named = {
+        w.objectName(): w.accessibleName()
+        for w in (window.contacts.search_box, window.contacts.list, window.contacts.detail)
+    }
     assert all(named.values()), named
 
 
@@ -165,8 +193,11 @@ def test_form_labels_show_no_stray_ampersands(qtbot, services, settings_store):
 
     for dialog in (ContactDialog(services), SettingsDialog(Settings(), settings_store)):
         qtbot.addWidget(dialog)
-        stray = [label.text() for label in dialog.findChildren(QLabel)
-                 if "&" in label.text().replace("&&", "") and label.buddy() is None]
+        stray = [
+            label.text()
+            for label in dialog.findChildren(QLabel)
+            if "&" in label.text().replace("&&", "") and label.buddy() is None
+        ]
         assert stray == []
 
 

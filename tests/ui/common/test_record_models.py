@@ -23,8 +23,9 @@ def test_a_paged_model_fetches_only_the_pages_shown(qtmodeltester):
         fetched.append(list(ids))
         return [Row(i, f"row {i}") for i in ids if i != 7]  # 7 went missing between the two queries
 
-    model = PagedTableModel([Column("Name", lambda r: r.name), Column("Id", lambda r: str(r.id), True)], fetch,
-                            lambda r: r.id)
+    model = PagedTableModel(
+        [Column("Name", lambda r: r.name), Column("Id", lambda r: str(r.id), True)], fetch, lambda r: r.id
+    )
     model.set_ids(list(range(1, 1001)))
     assert model.index(250, 0).data() == "row 251"
     assert fetched == [list(range(201, 301))]

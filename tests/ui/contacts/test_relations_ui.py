@@ -41,7 +41,11 @@ def test_add_a_follow_up_on_a_contact_page_then_mark_it_done(window, qtbot, serv
     when_dialog_opens("followupDialog", fill)
     qtbot.mouseClick(relations(window).findChild(QPushButton, "addFollowupButton"), Qt.MouseButton.LeftButton)
     [followup] = services.followups.list(contact_id=zoe)
-    assert (followup.title, followup.due_time, followup.due) == ("Coffee with Zoë Müller", time(9, 30), date(2026, 11, 25))
+    assert (followup.title, followup.due_time, followup.due) == (
+        "Coffee with Zoë Müller",
+        time(9, 30),
+        date(2026, 11, 25),
+    )
     qtbot.waitUntil(lambda: len(followup_rows(window)) == 1)  # rows added to a shown layout appear on the next pass
     [row] = followup_rows(window)
     assert row.findChild(QLabel, "rowTitle").text() == "Coffee with Zoë Müller"
@@ -93,7 +97,8 @@ def test_record_a_referral_from_a_contact_page(window, qtbot, services, when_dia
     [referral] = services.referrals.list(zoe)
     assert (referral.direction, referral.lead_text, referral.value_cents) == ("received", "Acme Robotics", 150_000)
     assert relations(window).findChild(QLabel, "contactReferralSummary").text() == (
-        "You referred 0 to them; they referred 1 to you.")
+        "You referred 0 to them; they referred 1 to you."
+    )
 
 
 def test_the_referrals_screen_shows_the_balance_and_marks_a_referral_won(window, qtbot, services):
@@ -105,7 +110,9 @@ def test_the_referrals_screen_shows_the_balance_and_marks_a_referral_won(window,
     page = window.findChild(QWidget, "referralsPage")
     balance = page.findChild(QTableView, "referralBalance").model()
     assert [(balance.index(r, 0).data(), balance.index(r, 4).data()) for r in range(balance.rowCount())] == [
-        ("Zoë Müller", "never helped back"), ("Ada Lovelace", "they owe 1")]
+        ("Zoë Müller", "never helped back"),
+        ("Ada Lovelace", "they owe 1"),
+    ]
     ledger = page.findChild(QTableView, "referralLedger")
     assert ledger.model().rowCount() == 2
     ledger.selectRow(1)  # the older one: Zoë's

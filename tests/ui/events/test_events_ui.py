@@ -26,8 +26,11 @@ def test_event_mode_three_people_in_a_row_become_in_person_contacts_with_follow_
     company = mode.findChild(QLineEdit, "eventModeCompany")
     note = mode.findChild(QLineEdit, "eventModeNote")
     qtbot.waitUntil(name.hasFocus)
-    for who, where, what in (("Ada Lovelace", "Engines", "Wants a demo"), ("Grace Hopper", "", ""),
-                             ("Li Wei", "Shenzhen Robotics", "Hiring")):
+    for who, where, what in (
+        ("Ada Lovelace", "Engines", "Wants a demo"),
+        ("Grace Hopper", "", ""),
+        ("Li Wei", "Shenzhen Robotics", "Hiring"),
+    ):
         qtbot.keyClicks(name, who)
         if where:
             qtbot.keyClick(name, Qt.Key.Key_Tab)
@@ -39,12 +42,18 @@ def test_event_mode_three_people_in_a_row_become_in_person_contacts_with_follow_
         assert name.hasFocus() and name.text() == company.text() == note.text() == ""
     added = mode.findChild(QListWidget, "eventModeAdded")
     assert [added.item(i).text() for i in range(added.count())] == [
-        "Li Wei · Shenzhen Robotics", "Grace Hopper", "Ada Lovelace · Engines"]
+        "Li Wei · Shenzhen Robotics",
+        "Grace Hopper",
+        "Ada Lovelace · Engines",
+    ]
     assert mode.findChild(QLabel, "eventModeCount").text() == "3 people added."
 
     people = services.contacts.summaries(services.contacts.ids(event="Web Summit"))
     assert sorted((p.name, p.met_in_person, p.source) for p in people) == [
-        ("Ada Lovelace", True, "in-person"), ("Grace Hopper", True, "in-person"), ("Li Wei", True, "in-person")]
+        ("Ada Lovelace", True, "in-person"),
+        ("Grace Hopper", True, "in-person"),
+        ("Li Wei", True, "in-person"),
+    ]
     followups = services.followups.list()
     assert len(followups) == 3 and {f.due for f in followups} == {date(2026, 11, 25)}  # today + 3 days
     assert {f.event_id for f in followups} == {event_id}

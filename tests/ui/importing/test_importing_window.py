@@ -9,7 +9,17 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QDialog, QFileDialog, QListView, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QListView,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
 from hitouch.domain.cards import ContactCard, Labelled
 from hitouch.services.importing import writing as import_writing
@@ -73,8 +83,9 @@ def names_in_list(window) -> list[str]:
     return [model.index(r).data() for r in range(model.rowCount())]
 
 
-def test_ctrl_i_opens_a_preview_with_counts_and_lists_and_import_writes_it(inline, qtbot, services, people_vcf,
-                                                                         monkeypatch):
+def test_ctrl_i_opens_a_preview_with_counts_and_lists_and_import_writes_it(
+    inline, qtbot, services, people_vcf, monkeypatch
+):
     services.contacts.add(ContactCard(name="Ravi Patel", emails=[Labelled("ravi@example.com")]))
     inline.contacts.reload()
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(people_vcf)], ""))
@@ -118,8 +129,10 @@ def test_reading_and_importing_run_off_the_gui_thread(window, qtbot, people_vcf)
 
 def test_a_csv_in_no_known_layout_gets_a_column_mapping_step(inline, qtbot, tmp_path):
     path = tmp_path / "club.csv"
-    path.write_text("Nom,Prénom,Courriel,Portable,Remarque\nDupont,Marie,marie@club.fr,06 12 34 56 78,Trésorière\n",
-                    encoding="utf-8")
+    path.write_text(
+        "Nom,Prénom,Courriel,Portable,Remarque\nDupont,Marie,marie@club.fr,06 12 34 56 78,Trésorière\n",
+        encoding="utf-8",
+    )
     dialog = inline.open_import_preview([path])
     mapping = dialog.findChild(QWidget, "columnMapping")
     assert mapping.isVisible()
@@ -176,8 +189,10 @@ def test_cancel_while_reading_closes_the_preview_and_writes_nothing(window, qtbo
     from PySide6.QtCore import QThreadPool
 
     big = tmp_path / "big.vcf"
-    big.write_text("".join(f"BEGIN:VCARD\nVERSION:3.0\nFN:Person {i}\nEMAIL:p{i}@example.com\nEND:VCARD\n"
-                           for i in range(2000)), encoding="utf-8")
+    big.write_text(
+        "".join(f"BEGIN:VCARD\nVERSION:3.0\nFN:Person {i}\nEMAIL:p{i}@example.com\nEND:VCARD\n" for i in range(2000)),
+        encoding="utf-8",
+    )
     dialog = window.open_import_preview([big])  # read on a pool thread
     assert dialog.findChild(QWidget, "importProgress").isVisible()
     dialog.findChild(QPushButton, "cancelImportButton").click()
@@ -223,21 +238,23 @@ def test_a_file_that_cannot_be_read_is_named_and_nothing_is_imported(inline, ser
 def drag_events(paths: list[Path]):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    enter = QDragEnterEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
-    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    drop = QDropEvent(
+        QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     return mime, enter, drop
 
 
 def test_dropping_contact_files_on_the_window_opens_the_preview(inline, people_vcf, tmp_path):
     notes = tmp_path / "notes.txt"
     notes.write_text("not contacts")
-    mime, enter, _ = drag_events([notes])  # the events point to the mime data: keep it alive
+    _mime, enter, _ = drag_events([notes])  # the events point to the mime data: keep it alive
     QApplication.sendEvent(inline, enter)
     assert not enter.isAccepted()
 
-    mime, enter, drop = drag_events([people_vcf, notes])
+    _mime, enter, drop = drag_events([people_vcf, notes])
     QApplication.sendEvent(inline, enter)
     assert enter.isAccepted()
     QApplication.sendEvent(inline, drop)
@@ -252,7 +269,8 @@ def test_hitouch_gui_with_a_file_opens_its_preview(qtbot, journal_path, people_v
 
     def fake_exec():
         dialog = QApplication.activeModalWidget() or next(
-            w for w in QApplication.topLevelWidgets() if w.objectName() == "importPreview")
+            w for w in QApplication.topLevelWidgets() if w.objectName() == "importPreview"
+        )
         seen["dialog"] = dialog.objectName()
         for widget in QApplication.topLevelWidgets():
             widget.close()
@@ -268,22 +286,32 @@ def test_export_from_the_file_menu_writes_the_file_off_the_gui_thread(window, qt
     out = tmp_path / "contacts.vcf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     window.findChild(type(window.import_action), "exportVcard4Action").trigger()
-    qtbot.waitUntil(lambda: "Exported 1 contact to contacts.vcf." in window.statusBar().currentMessage(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: "Exported 1 contact to contacts.vcf." in window.statusBar().currentMessage(), timeout=10_000
+    )
     assert "VERSION:4.0" in out.read_text(encoding="utf-8") and "zoe@fjord.vc" in out.read_text(encoding="utf-8")
 
 
 def test_a_noticed_move_shows_on_the_contacts_journal_among_the_interactions(inline, services, tmp_path, clock):
-    cid, _ = services.contacts.add(ContactCard(name="Marcus O'Brien", company="Northwind",
-                                               urls=[Labelled("https://www.linkedin.com/in/marcus-obrien")]))
+    cid, _ = services.contacts.add(
+        ContactCard(
+            name="Marcus O'Brien", company="Northwind", urls=[Labelled("https://www.linkedin.com/in/marcus-obrien")]
+        )
+    )
     services.interactions.log([cid], "coffee", on=date(2026, 11, 25), note="Flat white")
     services.interactions.log([cid], "call", on=date(2026, 10, 1))
     inline.contacts.reload()
     inline.contacts.select_contact(cid)
     path = tmp_path / "Connections.csv"
-    path.write_text("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
-                    "Marcus,O'Brien,https://www.linkedin.com/in/marcus-obrien,,Fjord Ventures,,08 Feb 2023\n")
+    path.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Marcus,O'Brien,https://www.linkedin.com/in/marcus-obrien,,Fjord Ventures,,08 Feb 2023\n"
+    )
     inline.open_import_preview([path]).findChild(QPushButton, "importButton").click()
     timeline = inline.findChild(QListView, "journalTimeline").model()
     assert [timeline.index(r, 0).data() for r in range(timeline.rowCount())] == [
-        "Coffee", "Moved to Fjord Ventures", "Phone call"]  # by date: 25 Nov, 22 Nov (today), 1 Oct
+        "Coffee",
+        "Moved to Fjord Ventures",
+        "Phone call",
+    ]  # by date: 25 Nov, 22 Nov (today), 1 Oct
     assert "Northwind" in timeline.index(1, 0).data(0x0100 + 2)  # Role.Secondary

@@ -24,6 +24,8 @@ def test_restore_from_backup_shows_counts_and_brings_the_state_back(window, serv
     when_dialog_opens("restoreDialog", choose)
     window.restore_backup()
     assert seen["rows"][0][1] == "1" and seen["rows"][0][3] == "Made by you"
-    assert [window.contacts.model.index(r).data() for r in range(window.contacts.model.rowCount())] == ["Before The Mistake"]
+    assert [window.contacts.model.index(r).data() for r in range(window.contacts.model.rowCount())] == [
+        "Before The Mistake"
+    ]
     kept = [b for b in services.backups.list() if b.reason == "before-restore"]
     assert kept and kept[0].contacts == 2

@@ -36,7 +36,7 @@ def test_logs_say_what_failed_but_hold_no_personal_notes(window, services):
             handler.flush()
         logs = "".join(p.read_text(errors="replace") for p in Path(os.environ["XDG_STATE_HOME"]).rglob("*.log"))
     finally:
-        for handler in root.handlers[len(before):]:
+        for handler in root.handlers[len(before) :]:
             root.removeHandler(handler)
             handler.close()
     assert "RuntimeError" in logs and "RuntimeError" in shown

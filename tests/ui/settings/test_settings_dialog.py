@@ -9,9 +9,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
 from hitouch.settings import Settings, read_settings_file
-from hitouch.ui.settings.settings_dialog import SettingsDialog
 from hitouch.ui.common.theme import apply_theme, is_dark
-
+from hitouch.ui.settings.settings_dialog import SettingsDialog
 
 
 def test_every_setting_has_a_field_with_an_accessible_name(qtbot, settings_store):
@@ -23,7 +22,9 @@ def test_every_setting_has_a_field_with_an_accessible_name(qtbot, settings_store
         assert dialog.findChild(QWidget, section) is not None
 
 
-def test_ctrl_comma_opens_preferences_and_saving_stores_them_for_the_command_line(window, qtbot, settings_store, when_dialog_opens):
+def test_ctrl_comma_opens_preferences_and_saving_stores_them_for_the_command_line(
+    window, qtbot, settings_store, when_dialog_opens
+):
     def change(dialog):
         spin = dialog.findChild(QSpinBox, "reminderMinutes")
         spin.setFocus()

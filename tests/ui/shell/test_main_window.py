@@ -13,7 +13,10 @@ def test_first_run_explains_hitouch_and_offers_to_add_or_import(window):
     assert welcome.isVisible()
     assert window.findChild(QWidget, "addFirstContactButton").isVisible()
     assert window.findChild(QWidget, "importContactsButton").isVisible()
-    assert window.findChild(QAbstractItemView, "contactList").isHidden() or not window.findChild(QAbstractItemView, "contactList").isVisible()
+    assert (
+        window.findChild(QAbstractItemView, "contactList").isHidden()
+        or not window.findChild(QAbstractItemView, "contactList").isVisible()
+    )
 
 
 def test_add_a_contact_with_ctrl_n_in_a_few_keystrokes(window, qtbot, when_dialog_opens):
@@ -87,7 +90,8 @@ def test_opening_a_contact_shows_details_how_we_met_and_the_journal(window, qtbo
 
     cid, _ = services.contacts.add(
         ContactCard(name="Marcus O'Brien", company="Northwind", emails=[Labelled("marcus@northwind.example")]),
-        met_at="SaaStr Europa", met_on=date(2026, 6, 3),
+        met_at="SaaStr Europa",
+        met_on=date(2026, 6, 3),
     )
     services.interactions.log([cid], "coffee", on=date(2026, 11, 18), note="Talked about the Q1 pilot")
     window.contacts.reload()
@@ -112,7 +116,9 @@ def test_log_an_interaction_with_ctrl_l(window, qtbot, services, when_dialog_ope
         channel = dialog.findChild(QComboBox, "channelCombo")
         channel.setCurrentIndex(channel.findData("video"))
         qtbot.keyClicks(dialog.findChild(QPlainTextEdit, "logNoteEdit"), "Demo of the new arm")
-        qtbot.keyClick(dialog.findChild(QPlainTextEdit, "logNoteEdit"), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(
+            dialog.findChild(QPlainTextEdit, "logNoteEdit"), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+        )
 
     when_dialog_opens("logDialog", fill)
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)

@@ -32,7 +32,9 @@ def test_merge_two_selected_contacts_then_undo(window, qtbot, services, when_dia
     window.contacts.reload()
     selection = window.contacts.list.selectionModel()
     for cid in (a, b):
-        selection.select(window.contacts.model.index(window.contacts.model.row_of(cid)), QItemSelectionModel.SelectionFlag.Select)
+        selection.select(
+            window.contacts.model.index(window.contacts.model.row_of(cid)), QItemSelectionModel.SelectionFlag.Select
+        )
     assert window.merge_action.isEnabled()
 
     def keep_katherine(dialog):
@@ -54,7 +56,7 @@ def test_merge_two_selected_contacts_then_undo(window, qtbot, services, when_dia
 def test_edit_trash_lists_deleted_contacts_and_brings_them_back(window, services, when_dialog_opens):
     from PySide6.QtWidgets import QTableView
 
-    keep, _ = services.contacts.add(ContactCard(name="Still Here"))
+    _keep, _ = services.contacts.add(ContactCard(name="Still Here"))
     gone, _ = services.contacts.add(ContactCard(name="Deleted Last Week"))
     services.contacts.delete([gone])
     window.contacts.reload()

@@ -104,8 +104,9 @@ def test_logging_a_call_from_a_cadence_restarts_it_and_the_row_goes(today_window
     def log_a_call(dialog):
         channel = dialog.findChild(QComboBox, "channelCombo")
         channel.setCurrentIndex(channel.findData("call"))
-        qtbot.keyClick(dialog.findChild(QPlainTextEdit, "logNoteEdit"), Qt.Key.Key_Return,
-                       Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(
+            dialog.findChild(QPlainTextEdit, "logNoteEdit"), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+        )
 
     when_dialog_opens("logDialog", log_a_call)
     qtbot.mouseClick(cadence.findChild(QPushButton, "logButton"), Qt.MouseButton.LeftButton)
@@ -122,7 +123,9 @@ def test_not_now_dismisses_a_nudge_and_done_acknowledges_a_small_act(today_windo
     assert today_window.ws.updates.pending() == []
 
 
-def test_schedule_coffee_from_a_nudge_with_an_editable_invitation_to_copy(today_window, qtbot, scene, when_dialog_opens):
+def test_schedule_coffee_from_a_nudge_with_an_editable_invitation_to_copy(
+    today_window, qtbot, scene, when_dialog_opens
+):
     seen = {}
 
     def plan(dialog):
@@ -137,9 +140,11 @@ def test_schedule_coffee_from_a_nudge_with_an_editable_invitation_to_copy(today_
     adaeze = rows(today_window, "nudgeRow")[0]
     qtbot.mouseClick(adaeze.findChild(QPushButton, "coffeeButton"), Qt.MouseButton.LeftButton)
     assert seen["suggested"] == (
-        "Hi Adaeze, we've talked over video a few times — would you like to grab a coffee next week?")
+        "Hi Adaeze, we've talked over video a few times — would you like to grab a coffee next week?"
+    )
     assert seen["copied"] == (
-        "Hi Adaeze, we've talked over video a few times — would you like to have a coffee at Monmouth next week?")
+        "Hi Adaeze, we've talked over video a few times — would you like to have a coffee at Monmouth next week?"
+    )
     [coffee] = today_window.ws.followups.list(contact_id=scene["Adaeze"])
     assert (coffee.kind, coffee.title, coffee.due) == ("coffee", "Coffee with Adaeze Okonkwo", date(2026, 11, 25))
     assert titles(today_window, "nudgeRow") == ["Meet Li Wei in person"]
@@ -155,7 +160,9 @@ def test_a_name_opens_the_contact(today_window, scene):
 
 def test_ctrl_numbers_move_between_the_sections(today_window, qtbot):
     expected = ["todayPage", "contactsPage", "eventsPage", "referralsPage", "insightsPage"]
-    for number, name in zip((Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_1), expected[1:] + expected[:1]):
+    for number, name in zip(
+        (Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_1), expected[1:] + expected[:1]
+    ):
         qtbot.keyClick(today_window, number, Qt.KeyboardModifier.ControlModifier)
         assert today_window.pages.currentWidget().objectName() == name
     sidebar = today_window.findChild(QWidget, "navigation")

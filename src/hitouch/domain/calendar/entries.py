@@ -97,7 +97,9 @@ class PersonFacts:
             lines.append(how)
         if self.last_note:
             note = _shorten(self.last_note, LAST_NOTE_CHARACTERS)
-            lines.append(f"Last note ({self.last_note_on.isoformat()}): {note}" if self.last_note_on else f"Last note: {note}")
+            lines.append(
+                f"Last note ({self.last_note_on.isoformat()}): {note}" if self.last_note_on else f"Last note: {note}"
+            )
         return lines + self.reach()
 
     def reach(self) -> list[str]:

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from hitouch.domain.birthday import Birthday
-from hitouch.domain.relationships.followups import FollowUpRecord
 from hitouch.domain.records import ContactRef, ContactUpdateRecord
+from hitouch.domain.relationships.followups import FollowUpRecord
 
 
 def period_text(every: int, unit: str) -> str:

@@ -26,8 +26,20 @@ class Layout(Protocol):
 # Google's system groups say nothing about the person.
 _SYSTEM_GROUPS = {"mycontacts", "my contacts", "starred"}
 MULTI_VALUE_SEPARATOR = " ::: "
-HITOUCH_COLUMNS = ("Name", "Given Name", "Family Name", "Emails", "Phones", "Company", "Title",
-                   "URLs", "Tags", "Birthday", "Notes", "Source")
+HITOUCH_COLUMNS = (
+    "Name",
+    "Given Name",
+    "Family Name",
+    "Emails",
+    "Phones",
+    "Company",
+    "Title",
+    "URLs",
+    "Tags",
+    "Birthday",
+    "Notes",
+    "Source",
+)
 _SOURCES = {source.value for source in Source}
 # Characters that make a spreadsheet run a cell as a formula; HiTouch's writer prefixes a quote.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -138,12 +150,25 @@ class GoogleLayout:
 
 _OUTLOOK_EMAILS = ("E-mail Address", "E-mail 2 Address", "E-mail 3 Address")
 _OUTLOOK_PHONES = (
-    ("Mobile Phone", "mobile"), ("Business Phone", "work"), ("Business Phone 2", "work"),
-    ("Home Phone", "home"), ("Home Phone 2", "home"), ("Primary Phone", "main"),
-    ("Company Main Phone", "work"), ("Other Phone", "other"), ("Assistant's Phone", "assistant"),
-    ("Car Phone", "car"), ("Callback", "callback"), ("Radio Phone", "radio"), ("ISDN", "isdn"),
-    ("TTY/TDD Phone", "tty"), ("Telex", "telex"), ("Pager", "pager"),
-    ("Business Fax", "work fax"), ("Home Fax", "home fax"), ("Other Fax", "fax"),
+    ("Mobile Phone", "mobile"),
+    ("Business Phone", "work"),
+    ("Business Phone 2", "work"),
+    ("Home Phone", "home"),
+    ("Home Phone 2", "home"),
+    ("Primary Phone", "main"),
+    ("Company Main Phone", "work"),
+    ("Other Phone", "other"),
+    ("Assistant's Phone", "assistant"),
+    ("Car Phone", "car"),
+    ("Callback", "callback"),
+    ("Radio Phone", "radio"),
+    ("ISDN", "isdn"),
+    ("TTY/TDD Phone", "tty"),
+    ("Telex", "telex"),
+    ("Pager", "pager"),
+    ("Business Fax", "work fax"),
+    ("Home Fax", "home fax"),
+    ("Other Fax", "fax"),
 )
 
 

@@ -13,12 +13,43 @@ MAPPABLE_FIELDS = ("given", "family", "name", "email", "phone", "company", "titl
 _IDENTIFYING = {"given", "family", "name", "email", "phone"}
 
 _EXACT = {
-    "given": {"first name", "firstname", "given name", "givenname", "first", "forename", "given", "vorname",
-              "prenom", "nombre"},
-    "family": {"last name", "lastname", "family name", "familyname", "surname", "last", "nachname", "nom",
-               "apellido", "apellidos"},
-    "name": {"name", "full name", "fullname", "display name", "displayname", "contact", "contact name",
-             "formatted name", "fn", "nom complet", "nombre completo"},
+    "given": {
+        "first name",
+        "firstname",
+        "given name",
+        "givenname",
+        "first",
+        "forename",
+        "given",
+        "vorname",
+        "prenom",
+        "nombre",
+    },
+    "family": {
+        "last name",
+        "lastname",
+        "family name",
+        "familyname",
+        "surname",
+        "last",
+        "nachname",
+        "nom",
+        "apellido",
+        "apellidos",
+    },
+    "name": {
+        "name",
+        "full name",
+        "fullname",
+        "display name",
+        "displayname",
+        "contact",
+        "contact name",
+        "formatted name",
+        "fn",
+        "nom complet",
+        "nombre completo",
+    },
     "tags": {"tags", "tag", "categories", "category", "groups", "group", "group membership", "labels", "lists"},
     "notes": {"notes", "note", "comments", "comment", "memo"},
 }
@@ -107,9 +138,14 @@ def _guess(key: str) -> str | None:
     return None
 
 
-_COLUMN_LABELS = (("mobile", {"mobile", "cell"}), ("fax", {"fax"}), ("pager", {"pager"}),
-                  ("work", {"work", "business", "office"}), ("home", {"home", "private", "personal"}),
-                  ("other", {"other"}))
+_COLUMN_LABELS = (
+    ("mobile", {"mobile", "cell"}),
+    ("fax", {"fax"}),
+    ("pager", {"pager"}),
+    ("work", {"work", "business", "office"}),
+    ("home", {"home", "private", "personal"}),
+    ("other", {"other"}),
+)
 
 
 def _column_label(column: str) -> str:

@@ -61,7 +61,10 @@ def layout_name(columns: list[str]) -> str:
 
 
 def read_csv(
-    data: bytes, filename: str, format: str = "auto", mapping: dict[str, str] | None = None,
+    data: bytes,
+    filename: str,
+    format: str = "auto",
+    mapping: dict[str, str] | None = None,
     region: str | None = None,
 ) -> ReadResult:
     text = csv_text(data, filename)
@@ -75,6 +78,7 @@ def read_csv(
     layout = _layout(kind, table.columns, mapping, filename)
     result = ReadResult("csv" if kind == "hitouch" else kind)
     for line, cells in table.rows:
+
         def report(message: str, line: int = line) -> None:
             result.problems.append(Problem(filename, line, message))
 

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from hitouch.domain.cards import Problem
 from hitouch.domain.calendar.meetings import Attendee, CalendarEvent
+from hitouch.domain.cards import Problem
 from hitouch.interop.results import UnreadableFile, file_bytes
 from hitouch.interop.text_decoding import file_text, looks_binary
 
@@ -118,7 +118,8 @@ def _blocks(lines: list[tuple[int, str]], filename: str, problems: list[Problem]
         if current is not None:
             ends_here = name == "END" and value == current.kind and current.depth == 0
             cut_short = current.depth == 0 and (
-                (name == "BEGIN" and value in (*_WANTED, "VCALENDAR")) or (name == "END" and value == "VCALENDAR"))
+                (name == "BEGIN" and value in (*_WANTED, "VCALENDAR")) or (name == "END" and value == "VCALENDAR")
+            )
             if not cut_short:
                 current.lines.append(line)
                 current.depth = max(0, current.depth + (name == "BEGIN") - (name == "END" and not ends_here))
@@ -142,8 +143,11 @@ def _blocks(lines: list[tuple[int, str]], filename: str, problems: list[Problem]
 
 def _not_ended(block: _Block, filename: str, problems: list[Problem]) -> None:
     if block.kind in _WANTED:
-        problems.append(Problem(filename, block.line, f"this {_WANTED[block.kind]} could not be read: "
-                                                      f"it has no END:{block.kind} line"))
+        problems.append(
+            Problem(
+                filename, block.line, f"this {_WANTED[block.kind]} could not be read: it has no END:{block.kind} line"
+            )
+        )
 
 
 # Time zones -----------------------------------------------------------------------------------
@@ -159,9 +163,12 @@ def _zones(blocks: list[_Block], filename: str, problems: list[Problem]) -> dict
             component = Component.from_ical("\r\n".join(block.lines))
             tzid = _tzid(component.get("TZID"))
             zones[tzid] = component.to_tz(lookup_tzid=False)
-        except Exception:  # noqa: BLE001 — the library's errors on broken input are of many kinds
-            problems.append(Problem(filename, block.line, "this time zone could not be read; "
-                                                          "times given in it are taken as local times"))
+        except Exception:
+            problems.append(
+                Problem(
+                    filename, block.line, "this time zone could not be read; times given in it are taken as local times"
+                )
+            )
     return zones
 
 
@@ -175,7 +182,7 @@ def _tzid(value) -> str:
 def _is_zone_name(tzid: str) -> bool:
     try:
         ZoneInfo(tzid)
-    except Exception:  # noqa: BLE001 — not found, or not even a valid key
+    except Exception:
         return False
     return True
 
@@ -216,13 +223,16 @@ class _EventReader:
                 line=block.line,
             )
             event.recurrence_id = self._recurrence_id(_one(component, "RECURRENCE-ID"))
-            event.attendees = [a for p in _all(component, "ATTENDEE")
-                               if _param(p, "PARTSTAT").upper() != "DECLINED" and (a := _attendee(p)) is not None]
+            event.attendees = [
+                a
+                for p in _all(component, "ATTENDEE")
+                if _param(p, "PARTSTAT").upper() != "DECLINED" and (a := _attendee(p)) is not None
+            ]
             event.organizer = _attendee(_one(component, "ORGANIZER"))
         except _Unusable as exc:
             self._problem(block.line, f"{noun} was left out: {exc}")
             return None
-        except Exception as exc:  # noqa: BLE001 — the library's errors on broken input are of many kinds
+        except Exception as exc:
             self._problem(block.line, f"{noun} could not be read ({_reason(exc)})")
             return None
         self._length(component, event, noun)
@@ -237,7 +247,7 @@ class _EventReader:
             raise _Unusable("it has no start (DTSTART)")
         try:
             return self._moment(prop)
-        except Exception:  # noqa: BLE001
+        except Exception:
             given = _one_line(prop.to_ical().decode("utf-8", "replace"), 40)
             raise _Unusable(f"its start ({given}) is not a date or time") from None
 
@@ -248,7 +258,7 @@ class _EventReader:
                 event.end = self._moment(end)
             elif (duration := _one(component, "DURATION")) is not None and isinstance(duration.dt, timedelta):
                 event.duration = duration.dt
-        except Exception:  # noqa: BLE001
+        except Exception:
             self._problem(event.line, f"{noun}: its end could not be read, so its length is not known")
 
     def _moment(self, prop) -> datetime | date:
@@ -274,7 +284,7 @@ class _EventReader:
             return None
         try:
             moment = self._moment(prop)
-        except Exception:  # noqa: BLE001
+        except Exception:
             raise _Unusable("its RECURRENCE-ID is not a date or time") from None
         if isinstance(moment, datetime):
             return f"{moment.astimezone(UTC):%Y%m%dT%H%M%SZ}"

@@ -27,14 +27,18 @@ _CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f]")
 _NEEDS_ESCAPE = re.compile("[\\\\;,\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]")
 
 
-def write_calendar(entries: Iterable[CalendarEntry], zone: ZoneInfo | None, stamp: datetime,
-                   *, name: str | None = None) -> bytes:
+def write_calendar(
+    entries: Iterable[CalendarEntry], zone: ZoneInfo | None, stamp: datetime, *, name: str | None = None
+) -> bytes:
     """A VCALENDAR with every entry; `name` marks it as a subscribable calendar of that name."""
     entries = list(entries)
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN"]
     if name:
-        lines += [f"X-WR-CALNAME:{escape_text(name)}", f"X-PUBLISHED-TTL:{FEED_REFRESH}",
-                  f"REFRESH-INTERVAL;VALUE=DURATION:{FEED_REFRESH}"]
+        lines += [
+            f"X-WR-CALNAME:{escape_text(name)}",
+            f"X-PUBLISHED-TTL:{FEED_REFRESH}",
+            f"REFRESH-INTERVAL;VALUE=DURATION:{FEED_REFRESH}",
+        ]
     timed = [entry.day for entry in entries if entry.at is not None]
     if zone is not None and timed:
         lines.append(vtimezone(zone, min(timed).year - 1, max(timed).year + 2))
@@ -55,8 +59,13 @@ def write_entry(entry: CalendarEntry, zone: ZoneInfo | None, stamp: datetime) ->
 def _component(lines: list[str], e: CalendarEntry, zone: ZoneInfo | None, tzid: str, dtstamp: str) -> None:
     kind = "VTODO" if e.todo else "VEVENT"
     start = "DUE" if e.todo else "DTSTART"
-    lines += [f"BEGIN:{kind}", fold(f"UID:{escape_text(e.uid)}"), dtstamp, f"SEQUENCE:{e.sequence}",
-              fold(f"SUMMARY:{escape_text(e.summary)}")]
+    lines += [
+        f"BEGIN:{kind}",
+        fold(f"UID:{escape_text(e.uid)}"),
+        dtstamp,
+        f"SEQUENCE:{e.sequence}",
+        fold(f"SUMMARY:{escape_text(e.summary)}"),
+    ]
     if e.description:
         lines.append(fold(f"DESCRIPTION:{escape_text(e.description)}"))
     if e.at is None:
@@ -81,8 +90,13 @@ def _component(lines: list[str], e: CalendarEntry, zone: ZoneInfo | None, tzid: 
         lines.append("STATUS:NEEDS-ACTION" if e.todo else "STATUS:CONFIRMED")
     if e.alarm is not None and not e.cancelled:
         related = ";RELATED=END" if e.todo else ""  # a task's alarm is relative to when it is due
-        lines += ["BEGIN:VALARM", "ACTION:DISPLAY", fold(f"DESCRIPTION:{escape_text(e.summary)}"),
-                  f"TRIGGER{related}:{duration_text(e.alarm)}", "END:VALARM"]
+        lines += [
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            fold(f"DESCRIPTION:{escape_text(e.summary)}"),
+            f"TRIGGER{related}:{duration_text(e.alarm)}",
+            "END:VALARM",
+        ]
     lines.append(f"END:{kind}")
 
 
@@ -154,4 +168,6 @@ def read_uids(data: bytes) -> list[str]:
         calendars = Calendar.from_ical(text, multiple=True)
     except ValueError as exc:
         raise ValueError(f"not an iCalendar file: {str(exc).splitlines()[0] if str(exc) else exc}") from None
-    return [str(c["UID"]) for calendar in calendars for c in calendar.walk() if c.name in ("VEVENT", "VTODO") and "UID" in c]
+    return [
+        str(c["UID"]) for calendar in calendars for c in calendar.walk() if c.name in ("VEVENT", "VTODO") and "UID" in c
+    ]

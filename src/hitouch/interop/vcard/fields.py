@@ -13,8 +13,13 @@ from hitouch.interop.labels import clean_label, label_from_types
 
 # Google's system groups say nothing about the person.
 _SYSTEM_GROUPS = {"mycontacts", "my contacts", "starred"}
-_MAGIC = ((b"\xff\xd8\xff", "image/jpeg"), (b"\x89PNG", "image/png"), (b"GIF8", "image/gif"),
-          (b"BM", "image/bmp"), (b"RIFF", "image/webp"))
+_MAGIC = (
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"\x89PNG", "image/png"),
+    (b"GIF8", "image/gif"),
+    (b"BM", "image/bmp"),
+    (b"RIFF", "image/webp"),
+)
 
 
 def is_group(component: Component) -> bool:
@@ -111,9 +116,7 @@ def _listed(line: ContentLine) -> list[str]:
     return [item.strip() for value in values for item in value.split(",") if item.strip()]
 
 
-def _labelled(
-    lines: Iterable[ContentLine], labels: dict[str, str], clean: Callable[[str], str]
-) -> list[Labelled]:
+def _labelled(lines: Iterable[ContentLine], labels: dict[str, str], clean: Callable[[str], str]) -> list[Labelled]:
     found: list[tuple[bool, Labelled]] = []
     for line in lines:
         value = clean(_text(line))

@@ -80,10 +80,7 @@ class SplitFile:
 
 def physical_lines(data: bytes) -> list[bytes]:
     """LF, CRLF and CR CR LF all end a line; a file with no LF at all uses CR (old Mac)."""
-    if b"\n" in data:
-        lines = _LINE_BREAK_LF.split(data)
-    else:
-        lines = data.split(b"\r")
+    lines = _LINE_BREAK_LF.split(data) if b"\n" in data else data.split(b"\r")
     if lines and not lines[-1]:
         lines.pop()
     return lines

@@ -22,8 +22,25 @@ from hitouch.interop.vcard.escaping import escape, split_escaped, unescape
 MAX_PHOTO_BYTES = 2 * 1024 * 1024
 
 KEPT = frozenset(
-    {"VERSION", "KIND", "FN", "N", "NICKNAME", "EMAIL", "TEL", "URL", "ORG", "TITLE",
-     "CATEGORIES", "BDAY", "NOTE", "UID", "PHOTO", "X-ABLABEL", "X-SOCIALPROFILE"}
+    {
+        "VERSION",
+        "KIND",
+        "FN",
+        "N",
+        "NICKNAME",
+        "EMAIL",
+        "TEL",
+        "URL",
+        "ORG",
+        "TITLE",
+        "CATEGORIES",
+        "BDAY",
+        "NOTE",
+        "UID",
+        "PHOTO",
+        "X-ABLABEL",
+        "X-SOCIALPROFILE",
+    }
 )
 _STRUCTURED = frozenset({"N", "ORG"})
 _LISTS = frozenset({"CATEGORIES", "NICKNAME"})
@@ -34,8 +51,16 @@ _NOT_NAME = re.compile(r"[^A-Za-z0-9-]")
 _NOT_PARAM_VALUE = re.compile(r'["\x00-\x1f\x7f]')
 _NOT_BASE64 = re.compile(rb"[^A-Za-z0-9+/]")
 _BARE_ENCODINGS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}
-_IMAGE_TYPES = {"JPEG": "image/jpeg", "JPG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif",
-                "BMP": "image/bmp", "WEBP": "image/webp", "HEIC": "image/heic", "TIFF": "image/tiff"}
+_IMAGE_TYPES = {
+    "JPEG": "image/jpeg",
+    "JPG": "image/jpeg",
+    "PNG": "image/png",
+    "GIF": "image/gif",
+    "BMP": "image/bmp",
+    "WEBP": "image/webp",
+    "HEIC": "image/heic",
+    "TIFF": "image/tiff",
+}
 
 
 @dataclass(slots=True)
@@ -62,7 +87,7 @@ def parse_property(raw: bytes) -> Property | None:
     if name not in KEPT:
         return None
     group = _NOT_NAME.sub("", (m[1] or b"").decode("ascii"))
-    return Property(group, name, _parse_params(m[3]), raw[m.end():])
+    return Property(group, name, _parse_params(m[3]), raw[m.end() :])
 
 
 def normalise_card(lines: list[bytes]) -> NormalisedCard:

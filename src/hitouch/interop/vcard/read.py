@@ -45,7 +45,7 @@ def _read_block(block: CardBlock, filename: str, region: str | None, result: Rea
             result.skipped += 1
             return
         card = finish_card(card_from_component(component), region)
-    except Exception as exc:  # noqa: BLE001 — a card any library chokes on is reported, not fatal
+    except Exception as exc:
         problem(f"could not be read: {_reason(exc)}")
         return
     if card.is_empty():
@@ -61,6 +61,3 @@ def _read_block(block: CardBlock, filename: str, region: str | None, result: Rea
 def _reason(exc: Exception) -> str:
     text = str(exc).strip().splitlines()
     return text[0] if text else type(exc).__name__
-
-
-

@@ -16,8 +16,15 @@ _PRODID = "-//HiTouch//HiTouch//EN"
 # Labels with a standard TYPE; any other label travels as Apple's itemN.X-ABLabel,
 # which Apple, Google and HiTouch itself read back.
 _EMAIL_TYPES = {"work": ("WORK",), "home": ("HOME",)}
-_PHONE_TYPES = {"work": ("WORK",), "home": ("HOME",), "mobile": ("CELL",), "fax": ("FAX",),
-                "work fax": ("WORK", "FAX"), "home fax": ("HOME", "FAX"), "pager": ("PAGER",)}
+_PHONE_TYPES = {
+    "work": ("WORK",),
+    "home": ("HOME",),
+    "mobile": ("CELL",),
+    "fax": ("FAX",),
+    "work fax": ("WORK", "FAX"),
+    "home fax": ("HOME", "FAX"),
+    "pager": ("PAGER",),
+}
 _URL_TYPES = {"work": ("WORK",), "home": ("HOME",)}
 
 
@@ -73,7 +80,11 @@ class _Groups:
 
 
 def _labelled(
-    name: str, values: list[Labelled], types: dict[str, tuple[str, ...]], groups: _Groups, v4: bool,
+    name: str,
+    values: list[Labelled],
+    types: dict[str, tuple[str, ...]],
+    groups: _Groups,
+    v4: bool,
     extra: tuple[str, ...] = (),
 ) -> list[str]:
     lines: list[str] = []

@@ -103,8 +103,9 @@ class CalDavServer:
             return
         reason = f"{response.status} {getattr(response, 'reason', '') or ''}".strip()
         if response.status >= 500:
-            raise CalDavError(f"The CalDAV server at {self.account.url} failed ({reason}). "
-                              f"Nothing was lost; sync again later.")
+            raise CalDavError(
+                f"The CalDAV server at {self.account.url} failed ({reason}). Nothing was lost; sync again later."
+            )
         raise CalDavError(f"The CalDAV server at {self.account.url} refused {method} {href} ({reason}).")
 
     def _guard(self, action):
@@ -115,24 +116,31 @@ class CalDavServer:
             return action()
         except dav.AuthorizationError as exc:
             who = f"user {user!r}" if user else "HiTouch without a user name"
-            raise CalDavError(f"The CalDAV server at {url} refused {who} ({exc.status or 401}): "
-                              f"check the user name and password.") from None
+            raise CalDavError(
+                f"The CalDAV server at {url} refused {who} ({exc.status or 401}): check the user name and password."
+            ) from None
         except dav.DAVError as exc:
             if exc.status and exc.status >= 500:
-                raise CalDavError(f"The CalDAV server at {url} failed ({exc.status}). "
-                                  f"Nothing was lost; sync again later.") from None
+                raise CalDavError(
+                    f"The CalDAV server at {url} failed ({exc.status}). Nothing was lost; sync again later."
+                ) from None
             status = f" ({exc.status})" if exc.status else ""
             reason = f": {_one_line(exc.reason)}" if exc.reason and exc.reason != "no reason" else ""
-            raise CalDavError(f"{url} did not answer as a CalDAV server{status}{reason}; check the address. "
-                              f"Nothing was lost.") from None
+            raise CalDavError(
+                f"{url} did not answer as a CalDAV server{status}{reason}; check the address. Nothing was lost."
+            ) from None
         except NotImplementedError:  # raised by caldav for a sign-in method it does not know
-            raise CalDavError(f"The CalDAV server at {url} asks for a way of signing in that HiTouch does not know "
-                              f"(it knows basic, digest and bearer).") from None
+            raise CalDavError(
+                f"The CalDAV server at {url} asks for a way of signing in that HiTouch does not know "
+                f"(it knows basic, digest and bearer)."
+            ) from None
         except OSError as exc:  # refused, timed out, name not found; requests' errors are OSErrors
             if type(exc).__name__ in _NOT_AN_ADDRESS:
                 raise CalDavError(f"{url!r} is not a server address; give one like https://dav.example.com/.") from None
-            raise CalDavError(f"Cannot reach the CalDAV server at {url} ({_why(exc)}). "
-                              f"Nothing was lost; HiTouch will send the changes next time.") from None
+            raise CalDavError(
+                f"Cannot reach the CalDAV server at {url} ({_why(exc)}). "
+                f"Nothing was lost; HiTouch will send the changes next time."
+            ) from None
 
 
 def _counting_client(account: CalDavAccount, password: str | None, counter: Counter[str]):
@@ -144,8 +152,9 @@ def _counting_client(account: CalDavAccount, password: str | None, counter: Coun
             return super().request(url, method, body, headers, *args, **kwargs)
 
     try:
-        return CountingClient(url=account.url.strip(), username=account.user or None, password=password,
-                              timeout=TIMEOUT_SECONDS)
+        return CountingClient(
+            url=account.url.strip(), username=account.user or None, password=password, timeout=TIMEOUT_SECONDS
+        )
     except (ValueError, OSError) as exc:
         raise CalDavError(f"{account.url!r} is not a CalDAV server address ({_why(exc)}).") from None
 

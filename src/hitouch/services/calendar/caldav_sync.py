@@ -77,29 +77,44 @@ class CalDavSync:
         server.close()
         return server.calendar_created
 
-    def sync(self, account: CalDavAccount, password: str | None, progress: Progress | None = None,
-             cancelled: Callable[[], bool] | None = None) -> SyncReport:
+    def sync(
+        self,
+        account: CalDavAccount,
+        password: str | None,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> SyncReport:
         entries = self._calendar.sync_entries()
         server = CalDavServer(account, password)
         try:
-            report = SyncReport(account.calendar, server.calendar_url, server.calendar_created, requests=server.requests)
+            report = SyncReport(
+                account.calendar, server.calendar_url, server.calendar_created, requests=server.requests
+            )
             self._push(server, {e.uid: self._calendar.entry_bytes(e) for e in entries}, report, progress, cancelled)
             return report
         finally:
             server.close()
 
-    def _push(self, server: CalDavServer, wanted: dict[str, bytes], report: SyncReport,
-              progress: Progress | None, cancelled: Callable[[], bool] | None) -> None:
+    def _push(
+        self,
+        server: CalDavServer,
+        wanted: dict[str, bytes],
+        report: SyncReport,
+        progress: Progress | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> None:
         with self._journal.read() as session:
             known = {
                 uid: _Known(href, sent)
                 for uid, href, sent in session.execute(
-                    select(CalDavItem.uid, CalDavItem.href, CalDavItem.fingerprint)
-                    .where(CalDavItem.calendar_url == report.calendar_url)
+                    select(CalDavItem.uid, CalDavItem.href, CalDavItem.fingerprint).where(
+                        CalDavItem.calendar_url == report.calendar_url
+                    )
                 )
             }
         changes = [
-            _Change(uid, body, known.get(uid)) for uid, body in wanted.items()
+            _Change(uid, body, known.get(uid))
+            for uid, body in wanted.items()
             if uid not in known or known[uid].fingerprint != fingerprint(body)
         ]
         changes += [_Change(uid, known=item) for uid, item in known.items() if uid not in wanted]
@@ -129,8 +144,13 @@ class CalDavSync:
         else:
             stored = server.create(change.uid, change.body) or self._adopt(server, change)
             report.created += 1
-        return CalDavItem(calendar_url=report.calendar_url, uid=change.uid, href=stored.href, etag=stored.etag,
-                          fingerprint=fingerprint(change.body))
+        return CalDavItem(
+            calendar_url=report.calendar_url,
+            uid=change.uid,
+            href=stored.href,
+            etag=stored.etag,
+            fingerprint=fingerprint(change.body),
+        )
 
     def _adopt(self, server: CalDavServer, change: _Change):
         """Something already sits where this event goes: ours, when a sync was cut off between
@@ -148,7 +168,9 @@ class CalDavSync:
 
     @staticmethod
     def _refuse(server: CalDavServer, href: str):
-        raise CalDavError(f"{href} on {server.account.url} holds an event HiTouch did not create; it was left untouched.")
+        raise CalDavError(
+            f"{href} on {server.account.url} holds an event HiTouch did not create; it was left untouched."
+        )
 
     def _record(self, calendar_url: str, confirmed: list[tuple[str, CalDavItem | None]]) -> None:
         if not confirmed:

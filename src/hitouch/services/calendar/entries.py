@@ -12,7 +12,14 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from hitouch.domain.birthday import Birthday
-from hitouch.domain.calendar.entries import CalendarEntry, PersonFacts, Reminders, birthday_entry, birthday_uid, followup_entry
+from hitouch.domain.calendar.entries import (
+    CalendarEntry,
+    PersonFacts,
+    Reminders,
+    birthday_entry,
+    birthday_uid,
+    followup_entry,
+)
 from hitouch.services.errors import NotFound
 from hitouch.store.models import (
     Contact,
@@ -58,9 +65,19 @@ def followup_entry_by_id(session: Session, followup_id: int, reminders: Reminder
 def _entries_for(session: Session, which, reminders: Reminders) -> list[CalendarEntry]:
     rows = session.execute(
         select(
-            FollowUp.ical_uid, FollowUp.ical_sequence, FollowUp.contact_id, FollowUp.kind, FollowUp.title,
-            FollowUp.note, FollowUp.due_on, FollowUp.snoozed_until, FollowUp.due_time, FollowUp.minutes,
-            FollowUp.status, FollowUp.deleted_at, Contact.deleted_at.label("contact_deleted_at"),
+            FollowUp.ical_uid,
+            FollowUp.ical_sequence,
+            FollowUp.contact_id,
+            FollowUp.kind,
+            FollowUp.title,
+            FollowUp.note,
+            FollowUp.due_on,
+            FollowUp.snoozed_until,
+            FollowUp.due_time,
+            FollowUp.minutes,
+            FollowUp.status,
+            FollowUp.deleted_at,
+            Contact.deleted_at.label("contact_deleted_at"),
         )
         .join(Contact, Contact.id == FollowUp.contact_id)
         .where(which)
@@ -86,13 +103,17 @@ def _entries_for(session: Session, which, reminders: Reminders) -> list[Calendar
     ]
 
 
-def birthday_entries(session: Session, reminders: Reminders, today: date, until: date | None = None) -> list[CalendarEntry]:
+def birthday_entries(
+    session: Session, reminders: Reminders, today: date, until: date | None = None
+) -> list[CalendarEntry]:
     """Yearly birthdays of live contacts; with `until`, only those whose next one falls by then."""
     contacts = _birthday_contacts()
     people = person_facts(session, contacts.scalar_subquery())
     entries = []
     for contact_id, mmdd, year in session.execute(
-        select(Contact.id, Contact.birthday_mmdd, Contact.birthday_year).where(Contact.id.in_(contacts)).order_by(Contact.id)
+        select(Contact.id, Contact.birthday_mmdd, Contact.birthday_year)
+        .where(Contact.id.in_(contacts))
+        .order_by(Contact.id)
     ):
         try:
             birthday = Birthday.from_parts(mmdd, year)
@@ -115,18 +136,21 @@ def person_facts(session: Session, contact_ids) -> dict[int, PersonFacts]:
     people = {
         r.id: PersonFacts(name=r.name, company=r.company, title=r.title, source=r.source, connected_on=r.connected_on)
         for r in session.execute(
-            select(Contact.id, Contact.name, Contact.company, Contact.title, Contact.source, Contact.connected_on)
-            .where(Contact.id.in_(contact_ids))
+            select(
+                Contact.id, Contact.name, Contact.company, Contact.title, Contact.source, Contact.connected_on
+            ).where(Contact.id.in_(contact_ids))
         )
     }
     for contact_id, address in session.execute(
         select(ContactEmail.contact_id, ContactEmail.address)
-        .where(ContactEmail.contact_id.in_(contact_ids)).order_by(ContactEmail.contact_id, ContactEmail.position)
+        .where(ContactEmail.contact_id.in_(contact_ids))
+        .order_by(ContactEmail.contact_id, ContactEmail.position)
     ):
         people[contact_id].emails.append(address)
     for contact_id, number in session.execute(
         select(ContactPhone.contact_id, ContactPhone.number)
-        .where(ContactPhone.contact_id.in_(contact_ids)).order_by(ContactPhone.contact_id, ContactPhone.position)
+        .where(ContactPhone.contact_id.in_(contact_ids))
+        .order_by(ContactPhone.contact_id, ContactPhone.position)
     ):
         people[contact_id].phones.append(number)
     for contact_id, name, place, on in session.execute(
@@ -134,7 +158,9 @@ def person_facts(session: Session, contact_ids) -> dict[int, PersonFacts]:
         .join(Event, Event.id == ContactEvent.event_id)
         .where(ContactEvent.contact_id.in_(contact_ids))
         # The first event met at in person; undated events after dated ones.
-        .order_by(ContactEvent.contact_id, ContactEvent.in_person.desc(), Event.starts_on.is_(None), Event.starts_on, Event.id)
+        .order_by(
+            ContactEvent.contact_id, ContactEvent.in_person.desc(), Event.starts_on.is_(None), Event.starts_on, Event.id
+        )
     ):
         person = people[contact_id]
         if not person.met_at:

@@ -105,11 +105,20 @@ class Calendar:
             gone = [e.uid for e in written.cancelled]
             for start in range(0, len(gone), 500):
                 session.execute(
-                    delete(CalendarRound).where(CalendarRound.target == written.target, CalendarRound.uid.in_(gone[start : start + 500]))
+                    delete(CalendarRound).where(
+                        CalendarRound.target == written.target, CalendarRound.uid.in_(gone[start : start + 500])
+                    )
                 )
             changed = [
-                {"target": written.target, "uid": e.uid, "sequence": e.sequence, "day": e.day, "at": e.at,
-                 "summary": e.summary, "yearly": e.yearly}
+                {
+                    "target": written.target,
+                    "uid": e.uid,
+                    "sequence": e.sequence,
+                    "day": e.day,
+                    "at": e.at,
+                    "summary": e.summary,
+                    "yearly": e.yearly,
+                }
                 for e in written.entries
                 if stored.get(e.uid) != (e.sequence, e.summary, e.day, e.at, e.yearly)
             ]
@@ -163,9 +172,14 @@ def _round(session: Session, target: str) -> dict[str, tuple]:
     return {
         uid: tuple(given)
         for uid, *given in session.execute(
-            select(CalendarRound.uid, CalendarRound.sequence, CalendarRound.summary, CalendarRound.day,
-                   CalendarRound.at, CalendarRound.yearly)
-            .where(CalendarRound.target == target)
+            select(
+                CalendarRound.uid,
+                CalendarRound.sequence,
+                CalendarRound.summary,
+                CalendarRound.day,
+                CalendarRound.at,
+                CalendarRound.yearly,
+            ).where(CalendarRound.target == target)
         )
     }
 

@@ -24,9 +24,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from hitouch.domain.cards import Problem
 from hitouch.domain.calendar.local_zone import local_zone
 from hitouch.domain.calendar.meetings import CalendarEvent, followup_kind, guess_channel, journal_note
+from hitouch.domain.cards import Problem
 from hitouch.domain.records import ContactRef
 from hitouch.domain.vocabulary import Channel, FollowUpKind
 from hitouch.interop.ics.read import UnreadableFile, looks_like_calendar, read_calendar_file
@@ -40,8 +40,16 @@ from hitouch.store.chunking import chunks
 from hitouch.store.database import Journal
 from hitouch.store.models import Contact, ContactEmail, FollowUp, ImportBatch, Interaction, InteractionContact
 
-__all__ = ["CalendarImport", "CalendarPlan", "CalendarReport", "CalendarUndoReport", "ImportCancelled", "Meeting",
-           "MeetingCounts", "Outcome"]
+__all__ = [
+    "CalendarImport",
+    "CalendarPlan",
+    "CalendarReport",
+    "CalendarUndoReport",
+    "ImportCancelled",
+    "Meeting",
+    "MeetingCounts",
+    "Outcome",
+]
 
 FORMAT = "ics"  # import_batch.format of a calendar import
 STEP = 1000  # meetings per step between progress reports and cancel checks
@@ -149,8 +157,9 @@ class CalendarImport:
             head = b""  # the reader will say what is wrong with it
         return looks_like_calendar(head, str(path))
 
-    def plan(self, paths: Sequence[Path | str], progress: Progress = no_progress,
-             cancelled: Cancelled = not_cancelled) -> CalendarPlan:
+    def plan(
+        self, paths: Sequence[Path | str], progress: Progress = no_progress, cancelled: Cancelled = not_cancelled
+    ) -> CalendarPlan:
         """What importing `paths` would do. Nothing is written. UserError names a file that
         cannot be read at all, and then nothing of any file is imported."""
         if not paths:
@@ -173,8 +182,9 @@ class CalendarImport:
             meetings = self._decide(session, events, zone)
         return CalendarPlan([str(p) for p in paths], meetings, problems)
 
-    def apply(self, plan: CalendarPlan, progress: Progress = no_progress,
-              cancelled: Cancelled = not_cancelled) -> CalendarReport:
+    def apply(
+        self, plan: CalendarPlan, progress: Progress = no_progress, cancelled: Cancelled = not_cancelled
+    ) -> CalendarReport:
         """Import as one batch: all of it, or (on an error or cancel) nothing."""
         now = self._clock.utc_now()
         with self._journal.write() as session:
@@ -216,8 +226,11 @@ class CalendarImport:
             if batch.undone_at is not None:
                 raise UserError(f"import {batch_id} was already undone")
             interactions = select(Interaction.id).where(Interaction.import_batch_id == batch_id)
-            contacts = set(session.scalars(
-                select(InteractionContact.contact_id).where(InteractionContact.interaction_id.in_(interactions))))
+            contacts = set(
+                session.scalars(
+                    select(InteractionContact.contact_id).where(InteractionContact.interaction_id.in_(interactions))
+                )
+            )
             contacts.update(session.scalars(select(FollowUp.contact_id).where(FollowUp.import_batch_id == batch_id)))
             removed = session.execute(delete(Interaction).where(Interaction.import_batch_id == batch_id)).rowcount
             removed_followups = session.execute(delete(FollowUp).where(FollowUp.import_batch_id == batch_id)).rowcount
@@ -227,7 +240,9 @@ class CalendarImport:
 
     # Deciding ---------------------------------------------------------------------------------
 
-    def _decide(self, session: Session, events: list[tuple[CalendarEvent, str]], zone: ZoneInfo | None) -> list[Meeting]:
+    def _decide(
+        self, session: Session, events: list[tuple[CalendarEvent, str]], zone: ZoneInfo | None
+    ) -> list[Meeting]:
         """What becomes of each event, against the journal as it is in `session`."""
         people = _contacts_by_email(session, {email for event, _ in events for email in event.emails})
         imported = _imported_keys(session, [event.key for event, _ in events])
@@ -250,7 +265,9 @@ class CalendarImport:
         return meetings
 
 
-def _reason_to_skip(event: CalendarEvent, meeting: Meeting, earlier: Meeting, series: set[str], imported: set[str]) -> str:
+def _reason_to_skip(
+    event: CalendarEvent, meeting: Meeting, earlier: Meeting, series: set[str], imported: set[str]
+) -> str:
     if event.todo:
         return "a to-do, not a meeting"
     if event.cancelled:
@@ -319,25 +336,66 @@ def _check(cancelled: Cancelled) -> None:
 
 
 def _write_interactions(session: Session, meetings: Sequence[Meeting], batch_id: int, now: datetime) -> None:
-    ids = insert_returning_ids(session, Interaction.__table__, [
-        {"occurred_on": m.day, "occurred_at": m.at, "channel": str(m.channel), "note": journal_note(m.event),
-         "event_id": None, "created_at": now, "calendar_uid": m.key, "import_batch_id": batch_id}
-        for m in meetings
-    ])
-    insert_rows(session, InteractionContact.__table__, [
-        {"interaction_id": interaction_id, "contact_id": person.id, "occurred_on": m.day,
-         "face_to_face": m.channel.face_to_face}
-        for interaction_id, m in zip(ids, meetings) for person in m.people
-    ])
+    ids = insert_returning_ids(
+        session,
+        Interaction.__table__,
+        [
+            {
+                "occurred_on": m.day,
+                "occurred_at": m.at,
+                "channel": str(m.channel),
+                "note": journal_note(m.event),
+                "event_id": None,
+                "created_at": now,
+                "calendar_uid": m.key,
+                "import_batch_id": batch_id,
+            }
+            for m in meetings
+        ],
+    )
+    insert_rows(
+        session,
+        InteractionContact.__table__,
+        [
+            {
+                "interaction_id": interaction_id,
+                "contact_id": person.id,
+                "occurred_on": m.day,
+                "face_to_face": m.channel.face_to_face,
+            }
+            for interaction_id, m in zip(ids, meetings)
+            for person in m.people
+        ],
+    )
 
 
 def _write_followups(session: Session, meetings: Sequence[Meeting], batch_id: int, now: datetime) -> None:
     """One follow-up per person in the meeting: each is due to meet them."""
-    insert_rows(session, FollowUp.__table__, [
-        {"contact_id": person.id, "event_id": None, "kind": str(m.kind), "title": m.event.summary,
-         "note": " ".join(m.event.location.split()), "due_on": m.day, "due_time": m.at,
-         "minutes": m.event.minutes, "status": "open", "snoozed_until": None, "done_at": None,
-         "created_at": now, "updated_at": now, "deleted_at": None, "ical_uid": f"{uuid.uuid4()}@hitouch",
-         "ical_sequence": 0, "calendar_uid": m.key, "import_batch_id": batch_id}
-        for m in meetings for person in m.people
-    ])
+    insert_rows(
+        session,
+        FollowUp.__table__,
+        [
+            {
+                "contact_id": person.id,
+                "event_id": None,
+                "kind": str(m.kind),
+                "title": m.event.summary,
+                "note": " ".join(m.event.location.split()),
+                "due_on": m.day,
+                "due_time": m.at,
+                "minutes": m.event.minutes,
+                "status": "open",
+                "snoozed_until": None,
+                "done_at": None,
+                "created_at": now,
+                "updated_at": now,
+                "deleted_at": None,
+                "ical_uid": f"{uuid.uuid4()}@hitouch",
+                "ical_sequence": 0,
+                "calendar_uid": m.key,
+                "import_batch_id": batch_id,
+            }
+            for m in meetings
+            for person in m.people
+        ],
+    )

@@ -12,11 +12,9 @@ from hitouch.domain.cards import ContactCard, Labelled
 from hitouch.domain.records import ContactDetail, ContactSummary
 from hitouch.domain.text import split_name
 from hitouch.domain.vocabulary import Channel, Source
-from hitouch.services.contacts import reading
-from hitouch.store.queries import contact_rows
-from hitouch.services.relationships.cadences import apply_default_cadence
 from hitouch.services.changes import Changes
 from hitouch.services.clock import Clock
+from hitouch.services.contacts import reading
 from hitouch.services.contacts.fields import (
     add_to_lists,
     birthday_of,
@@ -25,17 +23,34 @@ from hitouch.services.contacts.fields import (
     set_name,
     set_photo,
 )
+from hitouch.services.contacts.merging import MergeRecord, merge_into, snapshot, unmerge
 from hitouch.services.errors import UserError
 from hitouch.services.journal.events import ensure_event, find_event, link_contact
 from hitouch.services.journal.interactions import record_interaction
-from hitouch.services.contacts.merging import MergeRecord, merge_into, snapshot, unmerge
+from hitouch.services.relationships.cadences import apply_default_cadence
 from hitouch.settings import Settings
 from hitouch.store.database import Journal
 from hitouch.store.models import Contact
+from hitouch.store.queries import contact_rows
 
 EDITABLE = frozenset(
-    {"name", "given", "family", "emails", "phones", "urls", "company", "title", "tags", "birthday", "notes",
-     "source", "photo", "met_at", "met_on"}
+    {
+        "name",
+        "given",
+        "family",
+        "emails",
+        "phones",
+        "urls",
+        "company",
+        "title",
+        "tags",
+        "birthday",
+        "notes",
+        "source",
+        "photo",
+        "met_at",
+        "met_on",
+    }
 )
 
 
@@ -80,13 +95,20 @@ class Contacts:
         with self._journal.read() as session:
             contact = reading.live(session, contact_id)
             return ContactCard(
-                given=contact.given, family=contact.family, name=contact.name,
+                given=contact.given,
+                family=contact.family,
+                name=contact.name,
                 emails=[Labelled(e.address, e.label) for e in contact.emails],
                 phones=[Labelled(p.number, p.label) for p in contact.phones],
                 urls=[Labelled(u.url, u.label) for u in contact.urls],
-                company=contact.company, title=contact.title, tags=[t.name for t in contact.tags],
-                birthday=birthday_of(contact), notes=contact.notes, source=Source(contact.source),
-                uid=contact.vcard_uid or "", connected_on=contact.connected_on,
+                company=contact.company,
+                title=contact.title,
+                tags=[t.name for t in contact.tags],
+                birthday=birthday_of(contact),
+                notes=contact.notes,
+                source=Source(contact.source),
+                uid=contact.vcard_uid or "",
+                connected_on=contact.connected_on,
             )
 
     def photo(self, contact_id: int) -> tuple[bytes, str] | None:
@@ -105,7 +127,12 @@ class Contacts:
             return contact.id, Changes(contacts={contact.id}, contact_set=True, events=bool(met_at))
 
     def insert(
-        self, session: Session, card: ContactCard, *, met_at: str | None = None, met_on: date | None = None,
+        self,
+        session: Session,
+        card: ContactCard,
+        *,
+        met_at: str | None = None,
+        met_on: date | None = None,
         batch_id: int | None = None,
     ) -> Contact:
         """Within a caller's unit of work (adds and imports share it)."""
@@ -113,17 +140,30 @@ class Contacts:
         source = card.source or (Source.IN_PERSON if met_at else Source.ONLINE)
         given, family = (card.given, card.family) if (card.given or card.family) else split_name(card.name)
         contact = Contact(
-            company=card.company.strip(), title=card.title.strip(), notes=card.notes.strip(), source=str(source),
-            connected_on=card.connected_on, vcard_uid=card.uid or None, created_at=now, updated_at=now,
-            import_batch_id=batch_id, name="",
+            company=card.company.strip(),
+            title=card.title.strip(),
+            notes=card.notes.strip(),
+            source=str(source),
+            connected_on=card.connected_on,
+            vcard_uid=card.uid or None,
+            created_at=now,
+            updated_at=now,
+            import_batch_id=batch_id,
+            name="",
         )
         set_name(contact, card.display_name, given, family)
         set_birthday(contact, card.birthday)
         set_photo(contact, card.photo)
         session.add(contact)
         add_to_lists(
-            session, contact, emails=card.emails, phones=card.phones, urls=card.urls, tags=card.tags,
-            region=self._region, batch_id=batch_id,
+            session,
+            contact,
+            emails=card.emails,
+            phones=card.phones,
+            urls=card.urls,
+            tags=card.tags,
+            region=self._region,
+            batch_id=batch_id,
         )
         session.flush()
         if met_at:
@@ -136,8 +176,13 @@ class Contacts:
         if in_person:
             # Meeting someone at an event is an interaction: it goes in the journal.
             record_interaction(
-                session, [contact_id], Channel.EVENT, on or event.starts_on or self._clock.today(),
-                note="", event_id=event.id, clock=self._clock,
+                session,
+                [contact_id],
+                Channel.EVENT,
+                on or event.starts_on or self._clock.today(),
+                note="",
+                event_id=event.id,
+                clock=self._clock,
             )
 
     def edit(self, contact_id: int, fields: dict[str, Any]) -> Changes:
@@ -165,12 +210,22 @@ class Contacts:
             if "photo" in fields:
                 set_photo(contact, fields["photo"])
             replace_lists(
-                session, contact, emails=fields.get("emails"), phones=fields.get("phones"), urls=fields.get("urls"),
-                tags=fields.get("tags"), region=self._region,
+                session,
+                contact,
+                emails=fields.get("emails"),
+                phones=fields.get("phones"),
+                urls=fields.get("urls"),
+                tags=fields.get("tags"),
+                region=self._region,
             )
             if fields.get("met_at"):
-                self._meet(session, contact.id, fields["met_at"], fields.get("met_on"),
-                           in_person=contact.source == Source.IN_PERSON)
+                self._meet(
+                    session,
+                    contact.id,
+                    fields["met_at"],
+                    fields.get("met_on"),
+                    in_person=contact.source == Source.IN_PERSON,
+                )
             contact.updated_at = self._clock.utc_now()
             return Changes(contacts={contact_id}, events=bool(fields.get("met_at")))
 
@@ -201,5 +256,11 @@ class Contacts:
 
     @staticmethod
     def _merged(keep_id: int, other_id: int) -> Changes:
-        return Changes(contacts={keep_id, other_id}, contact_set=True, interactions=True, followups=True,
-                       referrals=True, events=True)
+        return Changes(
+            contacts={keep_id, other_id},
+            contact_set=True,
+            interactions=True,
+            followups=True,
+            referrals=True,
+            events=True,
+        )

@@ -24,9 +24,7 @@ def email_row(item: Labelled, batch_id: int | None = None) -> ContactEmail:
 
 def phone_row(item: Labelled, region: str | None, batch_id: int | None = None) -> ContactPhone:
     e164 = to_e164(item.value, region)
-    return ContactPhone(
-        number=e164 or item.value.strip(), e164=e164, label=item.label, import_batch_id=batch_id
-    )
+    return ContactPhone(number=e164 or item.value.strip(), e164=e164, label=item.label, import_batch_id=batch_id)
 
 
 def url_row(item: Labelled, batch_id: int | None = None) -> ContactUrl:

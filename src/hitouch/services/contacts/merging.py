@@ -32,11 +32,24 @@ from hitouch.store.models import (
 )
 
 # Rows that belong to a contact: restored by replacing all of the two contacts' rows.
-OWNED = (ContactEmail, ContactPhone, ContactUrl, ContactTag, ContactPhoto, ContactEvent, InteractionContact,
-         Cadence, NudgeDismissal, ImportChange)
+OWNED = (
+    ContactEmail,
+    ContactPhone,
+    ContactUrl,
+    ContactTag,
+    ContactPhoto,
+    ContactEvent,
+    InteractionContact,
+    Cadence,
+    NudgeDismissal,
+    ImportChange,
+)
 # Rows that point at a contact: restored one by one, so rows added since the merge stay.
-POINTING = {FollowUp: ("contact_id",), ContactUpdate: ("contact_id",),
-            Referral: ("from_contact_id", "to_contact_id", "lead_contact_id")}
+POINTING = {
+    FollowUp: ("contact_id",),
+    ContactUpdate: ("contact_id",),
+    Referral: ("from_contact_id", "to_contact_id", "lead_contact_id"),
+}
 
 
 @dataclass
@@ -83,7 +96,8 @@ def merge_into(session: Session, keep: Contact, other: Contact, region: str | No
     if keep.photo is None and other.photo is not None:
         set_photo(keep, Photo(other.photo.data, other.photo.mime))
     add_to_lists(
-        session, keep,
+        session,
+        keep,
         emails=[Labelled(e.address, e.label) for e in other.emails],
         phones=[Labelled(p.number, p.label) for p in other.phones],
         urls=[Labelled(u.url, u.label) for u in other.urls],
@@ -102,11 +116,15 @@ def _move_relations(session: Session, keep_id: int, other_id: int) -> None:
             InteractionContact.contact_id == other_id, InteractionContact.interaction_id.in_(shared)
         )
     )
-    session.execute(update(InteractionContact).where(InteractionContact.contact_id == other_id).values(contact_id=keep_id))
+    session.execute(
+        update(InteractionContact).where(InteractionContact.contact_id == other_id).values(contact_id=keep_id)
+    )
     for link in session.scalars(select(ContactEvent).where(ContactEvent.contact_id == other_id)).all():
         mine = session.get(ContactEvent, (keep_id, link.event_id))
         if mine is None:
-            session.add(ContactEvent(contact_id=keep_id, event_id=link.event_id, in_person=link.in_person, note=link.note))
+            session.add(
+                ContactEvent(contact_id=keep_id, event_id=link.event_id, in_person=link.in_person, note=link.note)
+            )
         else:
             mine.in_person = mine.in_person or link.in_person
             mine.note = merge_notes(mine.note, link.note)

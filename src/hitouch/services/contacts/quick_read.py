@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from hitouch.store.queries.contact_rows import Connection
 from hitouch.store import migrate
 from hitouch.store.connect import connect, database_errors, passphrase_for
+from hitouch.store.queries.contact_rows import Connection
 
 
 @contextmanager

@@ -18,9 +18,8 @@ from hitouch.domain.records import (
     InteractionRecord,
 )
 from hitouch.domain.text import fold
-from hitouch.store.queries import contact_rows
-from hitouch.store.chunking import chunks
 from hitouch.services.errors import Ambiguous, NotFound
+from hitouch.store.chunking import chunks
 from hitouch.store.models import (
     Contact,
     ContactEmail,
@@ -33,6 +32,8 @@ from hitouch.store.models import (
     InteractionContact,
     Tag,
 )
+from hitouch.store.queries import contact_rows
+
 
 def live(session: Session, contact_id: int) -> Contact:
     contact = session.get(Contact, contact_id)
@@ -82,7 +83,9 @@ def _describe(summary: ContactSummary) -> str:
     return f"#{summary.id} {summary.name}" + (f" ({extra})" if extra else "")
 
 
-def list_ids(session: Session, *, tag: str | None = None, event_id: int | None = None, virtual_only: bool = False) -> list[int]:
+def list_ids(
+    session: Session, *, tag: str | None = None, event_id: int | None = None, virtual_only: bool = False
+) -> list[int]:
     """Live contacts in name order, optionally filtered."""
     query = select(Contact.id).where(Contact.deleted_at.is_(None))
     if tag:
@@ -121,14 +124,18 @@ def detail(session: Session, contact_id: int) -> ContactDetail:
     meetings = [
         EventMeeting(event.id, event.name, event.starts_on, event.place, link.in_person)
         for link, event in session.execute(
-            select(ContactEvent, Event).join(Event, Event.id == ContactEvent.event_id)
-            .where(ContactEvent.contact_id == contact_id).order_by(Event.starts_on)
+            select(ContactEvent, Event)
+            .join(Event, Event.id == ContactEvent.event_id)
+            .where(ContactEvent.contact_id == contact_id)
+            .order_by(Event.starts_on)
         )
     ]
     updates = [
         ContactUpdateRecord(u.id, summary.ref, u.noticed_on, u.kind, u.old_value, u.new_value)
         for u in session.scalars(
-            select(ContactUpdate).where(ContactUpdate.contact_id == contact_id).order_by(ContactUpdate.noticed_on.desc())
+            select(ContactUpdate)
+            .where(ContactUpdate.contact_id == contact_id)
+            .order_by(ContactUpdate.noticed_on.desc())
         )
     ]
     return ContactDetail(
@@ -168,7 +175,8 @@ def interaction_records(session: Session, rows: list[tuple[Interaction, str | No
         for interaction_id, cid, name in session.execute(
             select(InteractionContact.interaction_id, Contact.id, Contact.name)
             .join(Contact, Contact.id == InteractionContact.contact_id)
-            .where(InteractionContact.interaction_id.in_(chunk)).order_by(Contact.name_key)
+            .where(InteractionContact.interaction_id.in_(chunk))
+            .order_by(Contact.name_key)
         ):
             people[interaction_id].append(ContactRef(cid, name))
     return [

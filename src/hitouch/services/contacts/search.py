@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from hitouch.domain.records import SearchResults
 from hitouch.services.contacts.reading import raw
-from hitouch.store.queries.search_index import contact_ids_matching, search_everything
 from hitouch.store.database import Journal
+from hitouch.store.queries.search_index import contact_ids_matching, search_everything
 
 
 class Search:

@@ -25,7 +25,8 @@ class Trash:
         with self._journal.read() as session:
             rows = session.execute(
                 select(Contact.id, Contact.name, Contact.deleted_at)
-                .where(Contact.deleted_at.is_not(None)).order_by(Contact.deleted_at.desc())
+                .where(Contact.deleted_at.is_not(None))
+                .order_by(Contact.deleted_at.desc())
             ).all()
             return [
                 TrashedContact(r.id, r.name, r.deleted_at, (r.deleted_at + timedelta(days=KEEP_DAYS)).date())

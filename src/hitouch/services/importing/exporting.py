@@ -35,8 +35,9 @@ class Exporting:
     def __init__(self, journal: Journal) -> None:
         self._journal = journal
 
-    def vcards(self, path: Path, version: str = "3.0", progress: Progress = no_progress,
-               cancelled: Cancelled = not_cancelled) -> int:
+    def vcards(
+        self, path: Path, version: str = "3.0", progress: Progress = no_progress, cancelled: Cancelled = not_cancelled
+    ) -> int:
         """Every live contact as vCards; the number written."""
         if version not in VCARD_VERSIONS:
             raise UserError(f"the vCard version must be 3.0 or 4.0, not {version!r}")
@@ -46,8 +47,14 @@ class Exporting:
         """Every live contact as CSV, UTF-8 with a BOM so spreadsheets read it right."""
         return self._export(path, write_csv, "utf-8-sig", progress, cancelled)
 
-    def _export(self, path: Path, render: Callable[[Iterable[ContactCard]], str], encoding: str,
-                progress: Progress, cancelled: Cancelled) -> int:
+    def _export(
+        self,
+        path: Path,
+        render: Callable[[Iterable[ContactCard]], str],
+        encoding: str,
+        progress: Progress,
+        cancelled: Cancelled,
+    ) -> int:
         path = Path(path)
         with self._journal.read() as session:
             ids = reading.list_ids(session)
@@ -72,25 +79,39 @@ def _cards(session: Session, ids: Sequence[int]) -> Iterator[list[ContactCard]]:
         cards: dict[int, ContactCard] = {}
         for c in session.scalars(select(Contact).where(Contact.id.in_(chunk))):
             cards[c.id] = ContactCard(
-                given=c.given, family=c.family, name=c.name, company=c.company, title=c.title, notes=c.notes,
-                birthday=Birthday.from_parts(c.birthday_mmdd, c.birthday_year), source=_source(c.source),
-                uid=c.vcard_uid or "", connected_on=c.connected_on,
+                given=c.given,
+                family=c.family,
+                name=c.name,
+                company=c.company,
+                title=c.title,
+                notes=c.notes,
+                birthday=Birthday.from_parts(c.birthday_mmdd, c.birthday_year),
+                source=_source(c.source),
+                uid=c.vcard_uid or "",
+                connected_on=c.connected_on,
             )
-        for table, column, attribute in ((ContactEmail, ContactEmail.address, "emails"),
-                                         (ContactPhone, ContactPhone.number, "phones"),
-                                         (ContactUrl, ContactUrl.url, "urls")):
+        for table, column, attribute in (
+            (ContactEmail, ContactEmail.address, "emails"),
+            (ContactPhone, ContactPhone.number, "phones"),
+            (ContactUrl, ContactUrl.url, "urls"),
+        ):
             for cid, value, label in session.execute(
-                select(table.contact_id, column, table.label).where(table.contact_id.in_(chunk))
+                select(table.contact_id, column, table.label)
+                .where(table.contact_id.in_(chunk))
                 .order_by(table.contact_id, table.position)
             ):
                 getattr(cards[cid], attribute).append(Labelled(value, label))
         for cid, name in session.execute(
-            select(ContactTag.contact_id, Tag.name).join(Tag, Tag.id == ContactTag.tag_id)
-            .where(ContactTag.contact_id.in_(chunk)).order_by(Tag.name_key)
+            select(ContactTag.contact_id, Tag.name)
+            .join(Tag, Tag.id == ContactTag.tag_id)
+            .where(ContactTag.contact_id.in_(chunk))
+            .order_by(Tag.name_key)
         ):
             cards[cid].tags.append(name)
         for cid, mime, data in session.execute(
-            select(ContactPhoto.contact_id, ContactPhoto.mime, ContactPhoto.data).where(ContactPhoto.contact_id.in_(chunk))
+            select(ContactPhoto.contact_id, ContactPhoto.mime, ContactPhoto.data).where(
+                ContactPhoto.contact_id.in_(chunk)
+            )
         ):
             cards[cid].photo = Photo(data, mime)
         yield [cards[cid] for cid in chunk if cid in cards]

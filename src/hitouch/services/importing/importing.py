@@ -28,17 +28,26 @@ from hitouch.interop.contacts_io import (
 from hitouch.services.changes import Changes
 from hitouch.services.clock import Clock
 from hitouch.services.errors import NotFound, UserError
+from hitouch.services.importing.matching import Suggestion, by_target, exact_targets, suggestions
 from hitouch.services.importing.merge import Additions, additions, load_existing
 from hitouch.services.importing.people import Person, Source, group, person_of
 from hitouch.services.importing.writing import ImportCancelled, undo_batch, write_people
 from hitouch.services.progress import Cancelled, Progress, no_progress, not_cancelled
-from hitouch.services.importing.matching import Suggestion, by_target, exact_targets, suggestions
 from hitouch.store.chunking import chunks
 from hitouch.store.database import Journal
 from hitouch.store.models import Contact, ImportBatch
 
-__all__ = ["ColumnChoice", "EntryKind", "ImportCancelled", "ImportPlan", "ImportReport", "Importing", "PlanEntry",
-           "Suggestion", "UndoReport"]
+__all__ = [
+    "ColumnChoice",
+    "EntryKind",
+    "ImportCancelled",
+    "ImportPlan",
+    "ImportReport",
+    "Importing",
+    "PlanEntry",
+    "Suggestion",
+    "UndoReport",
+]
 
 
 class EntryKind(StrEnum):
@@ -165,8 +174,12 @@ class Importing:
         return ColumnChoice(Path(path), columns, samples, guess_mapping(columns))
 
     def plan(
-        self, paths: Sequence[Path | str], format: str = "auto", mapping: dict[str, str] | None = None,
-        progress: Progress = no_progress, cancelled: Cancelled = not_cancelled,
+        self,
+        paths: Sequence[Path | str],
+        format: str = "auto",
+        mapping: dict[str, str] | None = None,
+        progress: Progress = no_progress,
+        cancelled: Cancelled = not_cancelled,
     ) -> ImportPlan:
         """What importing `paths` would do. Nothing is written. UserError names a file that
         cannot be read at all, and then nothing of any file is imported."""
@@ -213,7 +226,10 @@ class Importing:
         return entries
 
     def apply(
-        self, plan: ImportPlan, confirmed: Collection[Suggestion] = (), progress: Progress = no_progress,
+        self,
+        plan: ImportPlan,
+        confirmed: Collection[Suggestion] = (),
+        progress: Progress = no_progress,
         cancelled: Cancelled = not_cancelled,
     ) -> ImportReport:
         """Import as one batch: all of it, or (on an error or cancel) nothing."""
@@ -227,17 +243,34 @@ class Importing:
                     targets[entry.index] = merge_into[entry.index]
             resolved = by_target(people, targets)
             written = write_people(
-                session, resolved, files=plan.files, format=",".join(dict.fromkeys(plan.formats)),
-                now=self._clock.utc_now(), today=self._clock.today(), progress=progress, cancelled=cancelled,
+                session,
+                resolved,
+                files=plan.files,
+                format=",".join(dict.fromkeys(plan.formats)),
+                now=self._clock.utc_now(),
+                today=self._clock.today(),
+                progress=progress,
+                cancelled=cancelled,
             )
         imported_as_new = [s for s in plan.suggestions if s not in confirmed]
         counts = Counts(skipped=plan.skipped)
         for person, target in resolved:
-            kind = EntryKind.NEW if target is None else EntryKind.MERGE if target in written.merged else EntryKind.UNCHANGED
+            kind = (
+                EntryKind.NEW
+                if target is None
+                else EntryKind.MERGE
+                if target in written.merged
+                else EntryKind.UNCHANGED
+            )
             counts.add(kind, len(person.sources))
         touched = set(written.created) | written.merged
         return ImportReport(
-            written.batch_id, plan.files, counts, plan.problems, imported_as_new, written.moves,
+            written.batch_id,
+            plan.files,
+            counts,
+            plan.problems,
+            imported_as_new,
+            written.moves,
             Changes(contacts=touched, contact_set=bool(written.created)),
         )
 

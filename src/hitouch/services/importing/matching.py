@@ -53,7 +53,9 @@ def exact_targets(session: Session, people: Sequence[Person]) -> list[int | None
     targets: list[int | None] = []
     for person in people:
         votes = Counter(
-            cid for key in person.keys for cid in found.get(key, ())
+            cid
+            for key in person.keys
+            for cid in found.get(key, ())
             if key[0] != "name" or not conflicting(person.keys, their_keys.get(cid, ()))
         )
         targets.append(min(votes, key=lambda cid: (-votes[cid], cid)) if votes else None)
@@ -69,8 +71,9 @@ def _personal_keys(session: Session, ids: list[int]) -> dict[int, list[Key]]:
         ):
             keys[cid].append(("email", address))
         for cid, key in session.execute(
-            select(ContactUrl.contact_id, ContactUrl.url_key)
-            .where(ContactUrl.contact_id.in_(chunk), ContactUrl.kind == "linkedin")
+            select(ContactUrl.contact_id, ContactUrl.url_key).where(
+                ContactUrl.contact_id.in_(chunk), ContactUrl.kind == "linkedin"
+            )
         ):
             keys[cid].append(("linkedin", key))
     return keys
@@ -86,7 +89,8 @@ def _look_up(session: Session, kind: str, values: list[str]):
             names = {value.split("\x1f")[0] for value in keys}
             # (deleted_at, name_key) is one index, so here the condition helps.
             query = select(Contact.name_key, Contact.company, Contact.id).where(
-                Contact.name_key.in_(names), Contact.deleted_at.is_(None))
+                Contact.name_key.in_(names), Contact.deleted_at.is_(None)
+            )
             for name_key, company, contact_id in session.execute(query):
                 key = f"{name_key}\x1f{fold(company)}"  # name_key is folded already (and fold is not idempotent)
                 if key in keys:
@@ -96,8 +100,11 @@ def _look_up(session: Session, kind: str, values: list[str]):
             query = select(Contact.vcard_uid, Contact.id, Contact.deleted_at).where(Contact.vcard_uid.in_(chunk))
         else:
             table, column = _KEY_COLUMNS[kind]
-            query = (select(column, table.contact_id, Contact.deleted_at)
-                     .join(Contact, Contact.id == table.contact_id).where(column.in_(chunk)))
+            query = (
+                select(column, table.contact_id, Contact.deleted_at)
+                .join(Contact, Contact.id == table.contact_id)
+                .where(column.in_(chunk))
+            )
         yield from ((value, cid) for value, cid, deleted in session.execute(query) if deleted is None)
 
 
@@ -131,10 +138,12 @@ def suggestions(session: Session, people: dict[int, Person]) -> dict[int, Sugges
     for entry, person in people.items():
         query = _name_query(person.name)
         if query:
-            candidates[entry] = list(session.scalars(
-                text(f"SELECT rowid FROM contact_search WHERE contact_search MATCH :q LIMIT {CANDIDATES}"),
-                {"q": query},
-            ))
+            candidates[entry] = list(
+                session.scalars(
+                    text(f"SELECT rowid FROM contact_search WHERE contact_search MATCH :q LIMIT {CANDIDATES}"),
+                    {"q": query},
+                )
+            )
     known = _names_and_companies(session, sorted({cid for ids in candidates.values() for cid in ids}))
     found: dict[int, Suggestion] = {}
     for entry, ids in candidates.items():

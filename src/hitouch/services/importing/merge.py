@@ -25,8 +25,33 @@ from hitouch.store.chunking import chunks
 from hitouch.store.models import Contact, ContactEmail, ContactPhone, ContactPhoto, ContactTag, ContactUrl, Tag
 
 # Words that name a company's legal form: 'Fjord Ventures GmbH' is still Fjord Ventures.
-_LEGAL_FORMS = {"inc", "ltd", "llc", "llp", "gmbh", "ag", "sa", "sas", "sarl", "bv", "nv", "plc", "co", "corp",
-                "corporation", "limited", "company", "srl", "spa", "oy", "ab", "as", "kg", "pty", "kk"}
+_LEGAL_FORMS = {
+    "inc",
+    "ltd",
+    "llc",
+    "llp",
+    "gmbh",
+    "ag",
+    "sa",
+    "sas",
+    "sarl",
+    "bv",
+    "nv",
+    "plc",
+    "co",
+    "corp",
+    "corporation",
+    "limited",
+    "company",
+    "srl",
+    "spa",
+    "oy",
+    "ab",
+    "as",
+    "kg",
+    "pty",
+    "kk",
+}
 _WORD = re.compile(r"\w+")
 
 
@@ -64,8 +89,17 @@ class Existing:
     counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # rows per list, for positions
 
 
-MERGEABLE = ("given", "family", "company", "title", "notes", "birthday_mmdd", "birthday_year", "connected_on",
-             "vcard_uid")
+MERGEABLE = (
+    "given",
+    "family",
+    "company",
+    "title",
+    "notes",
+    "birthday_mmdd",
+    "birthday_year",
+    "connected_on",
+    "vcard_uid",
+)
 
 
 def load_existing(session: Session, ids: Sequence[int]) -> dict[int, Existing]:
@@ -77,21 +111,32 @@ def load_existing(session: Session, ids: Sequence[int]) -> dict[int, Existing]:
             found[row.id] = Existing(row.id, row.name, {name: getattr(row, name) for name in MERGEABLE}, False)
         for cid in session.scalars(select(ContactPhoto.contact_id).where(ContactPhoto.contact_id.in_(chunk))):
             found[cid].has_photo = True
-        for cid, key in session.execute(select(ContactEmail.contact_id, ContactEmail.address_key)
-                                        .where(ContactEmail.contact_id.in_(chunk))):
+        for cid, key in session.execute(
+            select(ContactEmail.contact_id, ContactEmail.address_key).where(ContactEmail.contact_id.in_(chunk))
+        ):
             found[cid].emails.add(key)
-        for cid, number, e164 in session.execute(select(ContactPhone.contact_id, ContactPhone.number, ContactPhone.e164)
-                                                 .where(ContactPhone.contact_id.in_(chunk))):
+        for cid, number, e164 in session.execute(
+            select(ContactPhone.contact_id, ContactPhone.number, ContactPhone.e164).where(
+                ContactPhone.contact_id.in_(chunk)
+            )
+        ):
             found[cid].phones.add(phone_key(number, e164))
-        for cid, key in session.execute(select(ContactUrl.contact_id, ContactUrl.url_key)
-                                        .where(ContactUrl.contact_id.in_(chunk))):
+        for cid, key in session.execute(
+            select(ContactUrl.contact_id, ContactUrl.url_key).where(ContactUrl.contact_id.in_(chunk))
+        ):
             found[cid].urls.add(key)
-        for cid, key in session.execute(select(ContactTag.contact_id, Tag.name_key)
-                                        .join(Tag, Tag.id == ContactTag.tag_id).where(ContactTag.contact_id.in_(chunk))):
+        for cid, key in session.execute(
+            select(ContactTag.contact_id, Tag.name_key)
+            .join(Tag, Tag.id == ContactTag.tag_id)
+            .where(ContactTag.contact_id.in_(chunk))
+        ):
             found[cid].tags.add(key)
         for table, kind in ((ContactEmail, "email"), (ContactPhone, "phone"), (ContactUrl, "url")):
-            for cid, last in session.execute(select(table.contact_id, func.max(table.position))
-                                             .where(table.contact_id.in_(chunk)).group_by(table.contact_id)):
+            for cid, last in session.execute(
+                select(table.contact_id, func.max(table.position))
+                .where(table.contact_id.in_(chunk))
+                .group_by(table.contact_id)
+            ):
                 found[cid].counts[kind] = last + 1
     return found
 
@@ -130,7 +175,9 @@ def additions(person: Person, existing: Existing) -> Additions:
     card = person.card
     adds = Additions()
     adds.emails = [email_values(e) for e in card.emails if e.value.strip().lower() not in existing.emails]
-    adds.phones = [phone_values(p, n) for p, n in zip(card.phones, person.e164) if phone_key(p.value, n) not in existing.phones]
+    adds.phones = [
+        phone_values(p, n) for p, n in zip(card.phones, person.e164) if phone_key(p.value, n) not in existing.phones
+    ]
     adds.urls = [url_values(u) for u in card.urls if url_key(u.value) not in existing.urls]
     seen = set(existing.tags)
     for tag in card.tags:
@@ -138,8 +185,14 @@ def additions(person: Person, existing: Existing) -> Additions:
             seen.add(fold(tag))
             adds.tags.append(tag)
     old = existing.fields
-    new_values = {"given": card.given, "family": card.family, "company": card.company, "title": card.title,
-                  "connected_on": card.connected_on, "vcard_uid": card.uid or None}
+    new_values = {
+        "given": card.given,
+        "family": card.family,
+        "company": card.company,
+        "title": card.title,
+        "connected_on": card.connected_on,
+        "vcard_uid": card.uid or None,
+    }
     for column, value in new_values.items():
         if value and not old[column]:
             adds.fields[column] = value
@@ -152,8 +205,9 @@ def additions(person: Person, existing: Existing) -> Additions:
     notes = merge_notes(old["notes"] or "", card.notes)
     if notes != (old["notes"] or "").strip():
         adds.fields["notes"] = notes
-    if card.birthday and (old["birthday_mmdd"] is None or
-                          (old["birthday_mmdd"] == card.birthday.mmdd and old["birthday_year"] is None)):
+    if card.birthday and (
+        old["birthday_mmdd"] is None or (old["birthday_mmdd"] == card.birthday.mmdd and old["birthday_year"] is None)
+    ):
         if old["birthday_mmdd"] is None:
             adds.fields["birthday_mmdd"] = card.birthday.mmdd
         if card.birthday.year is not None:

@@ -119,9 +119,18 @@ def combine(people: Iterable[Person]) -> Person:
         return people[0]
     first = people[0]
     card = ContactCard(
-        given=first.card.given, family=first.card.family, name=first.card.name, company=first.card.company,
-        title=first.card.title, tags=list(first.card.tags), birthday=first.card.birthday, photo=first.card.photo,
-        notes=first.card.notes, source=first.card.source, uid=first.card.uid, connected_on=first.card.connected_on,
+        given=first.card.given,
+        family=first.card.family,
+        name=first.card.name,
+        company=first.card.company,
+        title=first.card.title,
+        tags=list(first.card.tags),
+        birthday=first.card.birthday,
+        photo=first.card.photo,
+        notes=first.card.notes,
+        source=first.card.source,
+        uid=first.card.uid,
+        connected_on=first.card.connected_on,
         line=first.card.line,
     )
     emails = _Union(lambda v: v.strip().lower())

@@ -28,7 +28,6 @@ from hitouch.services.importing.merge import (
 )
 from hitouch.services.importing.people import Person
 from hitouch.services.progress import Cancelled, Progress
-from hitouch.store.chunking import chunks
 from hitouch.store.bulk import (
     NewContact,
     Row,
@@ -38,6 +37,7 @@ from hitouch.store.bulk import (
     insert_rows,
     search_index_deferred,
 )
+from hitouch.store.chunking import chunks
 from hitouch.store.models import (
     Contact,
     ContactEmail,
@@ -67,8 +67,15 @@ class Written:
 
 
 def write_people(
-    session: Session, people: Sequence[tuple[Person, int | None]], *, files: list[str], format: str,
-    now: datetime, today: date, progress: Progress, cancelled: Cancelled,
+    session: Session,
+    people: Sequence[tuple[Person, int | None]],
+    *,
+    files: list[str],
+    format: str,
+    now: datetime,
+    today: date,
+    progress: Progress,
+    cancelled: Cancelled,
 ) -> Written:
     """Create a contact for each person without a target, merge the others into theirs."""
     batch = ImportBatch(created_at=now, format=format, files="\n".join(files), created=0, merged=0)
@@ -121,12 +128,21 @@ def _new_contact(person: Person, tag_ids: dict[str, int], now: datetime) -> NewC
     name = card.display_name or display_name(given, family) or person.name
     return NewContact(
         contact={
-            "given": given.strip(), "family": family.strip(), "name": name, "name_key": fold(name),
-            "company": card.company, "title": card.title, "notes": card.notes,
-            "source": str(card.source or Source.IMPORT), "connected_on": card.connected_on,
+            "given": given.strip(),
+            "family": family.strip(),
+            "name": name,
+            "name_key": fold(name),
+            "company": card.company,
+            "title": card.title,
+            "notes": card.notes,
+            "source": str(card.source or Source.IMPORT),
+            "connected_on": card.connected_on,
             "birthday_mmdd": card.birthday.mmdd if card.birthday else None,
             "birthday_year": card.birthday.year if card.birthday else None,
-            "vcard_uid": card.uid or None, "created_at": now, "updated_at": now, "deleted_at": None,
+            "vcard_uid": card.uid or None,
+            "created_at": now,
+            "updated_at": now,
+            "deleted_at": None,
         },
         emails=[email_values(e) for e in card.emails],
         phones=[phone_values(p, n) for p, n in zip(card.phones, person.e164)],
@@ -137,8 +153,13 @@ def _new_contact(person: Person, tag_ids: dict[str, int], now: datetime) -> NewC
 
 
 def _write_additions(
-    session: Session, merged: list[tuple[int, Additions]], existing, tag_ids: dict[str, int], batch_id: int,
-    now: datetime, today: date,
+    session: Session,
+    merged: list[tuple[int, Additions]],
+    existing,
+    tag_ids: dict[str, int],
+    batch_id: int,
+    now: datetime,
+    today: date,
 ) -> None:
     lists: dict[str, list[Row]] = {"email": [], "phone": [], "url": []}
     tags: list[Row] = []
@@ -154,11 +175,27 @@ def _write_additions(
             photos.append({"contact_id": cid, "mime": adds.photo.mime, "data": adds.photo.data})
             changes.append({"batch_id": batch_id, "contact_id": cid, "field": "photo", "old_value": None})
         for column, value in adds.fields.items():
-            changes.append({"batch_id": batch_id, "contact_id": cid, "field": column,
-                            "old_value": as_text(existing[cid].fields[column])})
+            changes.append(
+                {
+                    "batch_id": batch_id,
+                    "contact_id": cid,
+                    "field": column,
+                    "old_value": as_text(existing[cid].fields[column]),
+                }
+            )
             by_column.setdefault(column, []).append({"cid": cid, "value": value})
-        updates += [{"contact_id": cid, "noticed_on": today, "kind": m.kind, "old_value": m.old, "new_value": m.new,
-                     "batch_id": batch_id, "acknowledged_at": None} for m in adds.moves]
+        updates += [
+            {
+                "contact_id": cid,
+                "noticed_on": today,
+                "kind": m.kind,
+                "old_value": m.old,
+                "new_value": m.new,
+                "batch_id": batch_id,
+                "acknowledged_at": None,
+            }
+            for m in adds.moves
+        ]
     insert_rows(session, ContactEmail.__table__, lists["email"])
     insert_rows(session, ContactPhone.__table__, lists["phone"])
     insert_rows(session, ContactUrl.__table__, lists["url"])
@@ -188,14 +225,17 @@ def undo_batch(session: Session, batch: ImportBatch, now: datetime) -> Undone:
     for table in (ContactEmail, ContactPhone, ContactUrl, ContactTag):
         restored.update(session.scalars(select(table.contact_id).where(table.import_batch_id == batch.id)))
         session.execute(delete(table).where(table.import_batch_id == batch.id))
-    changes = session.scalars(select(ImportChange).where(ImportChange.batch_id == batch.id).order_by(ImportChange.id.desc()))
+    changes = session.scalars(
+        select(ImportChange).where(ImportChange.batch_id == batch.id).order_by(ImportChange.id.desc())
+    )
     for change in changes:
         restored.add(change.contact_id)
         if change.field == "photo":
             session.execute(delete(ContactPhoto).where(ContactPhoto.contact_id == change.contact_id))
         else:
             session.execute(
-                update(Contact).where(Contact.id == change.contact_id)
+                update(Contact)
+                .where(Contact.id == change.contact_id)
                 .values({change.field: from_text(change.field, change.old_value), "updated_at": now})
             )
     session.execute(delete(ContactUpdate).where(ContactUpdate.batch_id == batch.id))

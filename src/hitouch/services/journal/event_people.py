@@ -12,11 +12,11 @@ from sqlalchemy.orm import Session
 from hitouch.domain.cards import ContactCard
 from hitouch.domain.records import ContactRef
 from hitouch.domain.relationships.relations import EventPayoff, EventPerson, EventSummary
-from hitouch.services.relationships.cadences import apply_default_cadence
 from hitouch.services.changes import Changes
 from hitouch.services.clock import Clock
 from hitouch.services.contacts.contacts import Contacts
 from hitouch.services.errors import NotFound, UserError
+from hitouch.services.relationships.cadences import apply_default_cadence
 from hitouch.services.relationships.followups import insert_followup
 from hitouch.settings import Settings
 from hitouch.store.database import Journal
@@ -82,7 +82,9 @@ class EventPeople:
             day = self._day_of(event)
             params = {"event": event_id, "day": day.isoformat()}
             people = [
-                EventPerson(ContactRef(r.id, r.name), r.company, bool(r.in_person), bool(r.followed_up), bool(r.met_again))
+                EventPerson(
+                    ContactRef(r.id, r.name), r.company, bool(r.in_person), bool(r.followed_up), bool(r.met_again)
+                )
                 for r in session.execute(text(_PEOPLE), params)
             ]
             count, won, value = session.execute(text(_REFERRALS), params).one()
@@ -102,12 +104,18 @@ class EventPeople:
             contact = self._contacts.insert(session, card, met_at=str(event.id), met_on=met_on)
             due = max(met_on, self._clock.today()) + timedelta(days=self._settings().event_followup_days)
             insert_followup(
-                session, contact, due, self._clock, title=f"Follow up with {contact.name} from {event.name}",
-                note=note, event_id=event.id,
+                session,
+                contact,
+                due,
+                self._clock,
+                title=f"Follow up with {contact.name} from {event.name}",
+                note=note,
+                event_id=event.id,
             )
             apply_default_cadence(session, contact.id, self._settings().default_cadence, self._clock.today())
-            return contact.id, Changes(contacts={contact.id}, contact_set=True, events=True, followups=True,
-                                       interactions=True)
+            return contact.id, Changes(
+                contacts={contact.id}, contact_set=True, events=True, followups=True, interactions=True
+            )
 
     def _event(self, session: Session, event_id: int) -> Event:
         event = session.get(Event, event_id)

@@ -33,7 +33,9 @@ def ensure_event(session: Session, name: str, on: date | None, clock: Clock) -> 
         raise UserError("an event needs a name")
     event = find_event(session, name)
     if event is None:
-        event = Event(name=name.strip(), name_key=fold(name), starts_on=on, place="", notes="", created_at=clock.utc_now())
+        event = Event(
+            name=name.strip(), name_key=fold(name), starts_on=on, place="", notes="", created_at=clock.utc_now()
+        )
         session.add(event)
         session.flush()
     elif event.starts_on is None and on is not None:

@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 
 from hitouch.domain.records import InteractionRecord
 from hitouch.domain.vocabulary import Channel
-from hitouch.services.contacts import reading
 from hitouch.services.changes import Changes
 from hitouch.services.clock import Clock
+from hitouch.services.contacts import reading
 from hitouch.services.errors import NotFound, UserError
 from hitouch.services.journal.events import ensure_event, link_contact
 from hitouch.store.database import Journal
@@ -32,7 +32,11 @@ def record_interaction(
 ) -> Interaction:
     """Within a caller's unit of work."""
     interaction = Interaction(
-        occurred_on=on, occurred_at=at, channel=str(channel), note=note.strip(), event_id=event_id,
+        occurred_on=on,
+        occurred_at=at,
+        channel=str(channel),
+        note=note.strip(),
+        event_id=event_id,
         created_at=clock.utc_now(),
     )
     interaction.participants = [
@@ -71,8 +75,14 @@ class Interactions:
             day = on or self._clock.today()
             event_row: Event | None = ensure_event(session, event, None, self._clock) if event else None
             interaction = record_interaction(
-                session, contact_ids, channel, day, note=note, event_id=event_row.id if event_row else None,
-                clock=self._clock, at=at,
+                session,
+                contact_ids,
+                channel,
+                day,
+                note=note,
+                event_id=event_row.id if event_row else None,
+                clock=self._clock,
+                at=at,
             )
             if event_row is not None:
                 for cid in contact_ids:
@@ -86,15 +96,17 @@ class Interactions:
     def get(self, interaction_id: int) -> InteractionRecord:
         with self._journal.read() as session:
             row = session.execute(
-                select(Interaction, Event.name).outerjoin(Event, Event.id == Interaction.event_id)
+                select(Interaction, Event.name)
+                .outerjoin(Event, Event.id == Interaction.event_id)
                 .where(Interaction.id == interaction_id)
             ).first()
             if row is None:
                 raise NotFound(f"no interaction with id {interaction_id}")
             return reading.interaction_records(session, [row])[0]
 
-    def edit(self, interaction_id: int, *, on: date | None = None, channel: Channel | None = None,
-             note: str | None = None) -> Changes:
+    def edit(
+        self, interaction_id: int, *, on: date | None = None, channel: Channel | None = None, note: str | None = None
+    ) -> Changes:
         with self._journal.write() as session:
             interaction = session.get(Interaction, interaction_id)
             if interaction is None:

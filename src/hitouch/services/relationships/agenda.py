@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 from hitouch.domain.birthday import Birthday
 from hitouch.domain.records import ContactRef
 from hitouch.domain.relationships.relations import Agenda, BirthdayRecord
-from hitouch.services.relationships.cadences import due_cadences
 from hitouch.services.clock import Clock
 from hitouch.services.errors import UserError
+from hitouch.services.relationships.cadences import due_cadences
 from hitouch.services.relationships.followups import open_followups_by
 from hitouch.services.relationships.nudges import nudges_from, ranked_signals
 from hitouch.services.relationships.small_acts import pending_acts

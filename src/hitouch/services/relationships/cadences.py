@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session
 from hitouch.domain.dates import parse_period
 from hitouch.domain.records import ContactRef
 from hitouch.domain.relationships.relations import CadenceRecord, cadence_due
-from hitouch.services.contacts import reading
 from hitouch.services.changes import Changes
 from hitouch.services.clock import Clock
+from hitouch.services.contacts import reading
 from hitouch.services.errors import UserError
 from hitouch.store.database import Journal
 from hitouch.store.models import Cadence
@@ -37,7 +37,9 @@ def _records(session: Session, until: date, where: str = "", **params) -> list[C
     SQLite's date arithmetic is slower, and its months overflow (31 January + 1 month is 3 March)."""
     day = date.fromisoformat
     records = []
-    for contact_id, name, every, unit, since, last in session.execute(text(_CADENCES.format(where=where)), params).all():
+    for contact_id, name, every, unit, since, last in session.execute(
+        text(_CADENCES.format(where=where)), params
+    ).all():
         since, last = day(since), last and day(last)
         due = cadence_due(last or since, every, unit)
         if due <= until:

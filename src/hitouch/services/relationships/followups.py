@@ -9,12 +9,12 @@ from datetime import date, time
 from sqlalchemy import Date, DateTime, TextClause, Time, text
 from sqlalchemy.orm import Session
 
-from hitouch.domain.relationships.followups import FollowUpRecord, default_title
 from hitouch.domain.records import ContactRef
+from hitouch.domain.relationships.followups import FollowUpRecord, default_title
 from hitouch.domain.vocabulary import FollowUpKind
-from hitouch.services.contacts import reading
 from hitouch.services.changes import Changes
 from hitouch.services.clock import Clock
+from hitouch.services.contacts import reading
 from hitouch.services.errors import NotFound, UserError
 from hitouch.store.database import Journal
 from hitouch.store.models import Contact, FollowUp
@@ -57,19 +57,49 @@ def _records(session: Session, query: TextClause, params: dict) -> list[FollowUp
     # Unpacked by position: the agenda reads thousands of these on a large journal.
     return [
         FollowUpRecord(
-            id_, ContactRef(contact_id, name), kind, title, note, due_on, due_time, minutes, status == "done",
-            snoozed_until, event_id, done_at,
+            id_,
+            ContactRef(contact_id, name),
+            kind,
+            title,
+            note,
+            due_on,
+            due_time,
+            minutes,
+            status == "done",
+            snoozed_until,
+            event_id,
+            done_at,
         )
         for (
-            id_, contact_id, name, kind, title, note, due_on, due_time, minutes, status, snoozed_until, event_id,
+            id_,
+            contact_id,
+            name,
+            kind,
+            title,
+            note,
+            due_on,
+            due_time,
+            minutes,
+            status,
+            snoozed_until,
+            event_id,
             done_at,
         ) in session.execute(query.columns(**_TYPES), params).all()
     ]
 
 
 def insert_followup(
-    session: Session, contact: Contact, due_on: date, clock: Clock, *, kind: FollowUpKind | str = FollowUpKind.OTHER,
-    title: str = "", note: str = "", at: time | None = None, minutes: int | None = None, event_id: int | None = None,
+    session: Session,
+    contact: Contact,
+    due_on: date,
+    clock: Clock,
+    *,
+    kind: FollowUpKind | str = FollowUpKind.OTHER,
+    title: str = "",
+    note: str = "",
+    at: time | None = None,
+    minutes: int | None = None,
+    event_id: int | None = None,
 ) -> FollowUp:
     """Within a caller's unit of work (event mode and nudges add follow-ups too)."""
     try:
@@ -80,9 +110,19 @@ def insert_followup(
         raise UserError("a follow-up's length must be a positive number of minutes")
     now = clock.utc_now()
     row = FollowUp(
-        contact_id=contact.id, event_id=event_id, kind=str(kind), title=title.strip() or default_title(kind, contact.name),
-        note=note.strip(), due_on=due_on, due_time=at, minutes=minutes, status="open", created_at=now, updated_at=now,
-        ical_uid=str(uuid.uuid4()), ical_sequence=0,
+        contact_id=contact.id,
+        event_id=event_id,
+        kind=str(kind),
+        title=title.strip() or default_title(kind, contact.name),
+        note=note.strip(),
+        due_on=due_on,
+        due_time=at,
+        minutes=minutes,
+        status="open",
+        created_at=now,
+        updated_at=now,
+        ical_uid=str(uuid.uuid4()),
+        ical_sequence=0,
     )
     session.add(row)
     session.flush()
@@ -115,13 +155,21 @@ class FollowUps:
     # Writing ---------------------------------------------------------------------------
 
     def add(
-        self, contact_id: int, due_on: date, *, kind: FollowUpKind | str = FollowUpKind.OTHER, title: str = "",
-        note: str = "", at: time | None = None, minutes: int | None = None,
+        self,
+        contact_id: int,
+        due_on: date,
+        *,
+        kind: FollowUpKind | str = FollowUpKind.OTHER,
+        title: str = "",
+        note: str = "",
+        at: time | None = None,
+        minutes: int | None = None,
     ) -> tuple[int, Changes]:
         with self._journal.write() as session:
             contact = reading.live(session, contact_id)
-            row = insert_followup(session, contact, due_on, self._clock, kind=kind, title=title, note=note, at=at,
-                                  minutes=minutes)
+            row = insert_followup(
+                session, contact, due_on, self._clock, kind=kind, title=title, note=note, at=at, minutes=minutes
+            )
             return row.id, Changes(contacts={contact_id}, followups=True)
 
     def done(self, followup_id: int) -> Changes:
@@ -142,13 +190,19 @@ class FollowUps:
             row.updated_at = self._clock.utc_now()
             return Changes(contacts={row.contact_id}, followups=True)
 
-    def reschedule(self, followup_id: int, due_on: date, at: time | None | object = _UNSET) -> Changes:
+    def reschedule(self, followup_id: int, due_on: date, at: time | object | None = _UNSET) -> Changes:
         return self.edit(followup_id, due_on=due_on, at=at)
 
     def edit(
-        self, followup_id: int, *, due_on: date | None = None, at: time | None | object = _UNSET,
-        kind: FollowUpKind | str | None = None, title: str | None = None, note: str | None = None,
-        minutes: int | None | object = _UNSET,
+        self,
+        followup_id: int,
+        *,
+        due_on: date | None = None,
+        at: time | object | None = _UNSET,
+        kind: FollowUpKind | str | None = None,
+        title: str | None = None,
+        note: str | None = None,
+        minutes: int | object | None = _UNSET,
     ) -> Changes:
         """Change what is given; a new day or time clears a snooze and tells calendars it moved."""
         with self._journal.write() as session:

@@ -7,7 +7,13 @@ from datetime import date
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from hitouch.domain.relationships.insights import FollowUpMonth, Insights, ReferralMonth, RelationshipMonth, months_ending
+from hitouch.domain.relationships.insights import (
+    FollowUpMonth,
+    Insights,
+    ReferralMonth,
+    RelationshipMonth,
+    months_ending,
+)
 from hitouch.services.clock import Clock
 from hitouch.store.database import Journal
 
@@ -82,12 +88,8 @@ class InsightFigures:
             referrals = {r.month: r for r in session.execute(text(_REFERRALS), params)}
             return Insights(
                 relationships=relationship_months(session, months),
-                followups=[
-                    FollowUpMonth(m, *(_pair(followups.get(_key(m)), "kept", "missed"))) for m in months
-                ],
-                referrals=[
-                    ReferralMonth(m, *(_pair(referrals.get(_key(m)), "given", "received"))) for m in months
-                ],
+                followups=[FollowUpMonth(m, *(_pair(followups.get(_key(m)), "kept", "missed"))) for m in months],
+                referrals=[ReferralMonth(m, *(_pair(referrals.get(_key(m)), "given", "received"))) for m in months],
             )
 
 

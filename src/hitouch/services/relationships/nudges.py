@@ -17,13 +17,13 @@ from datetime import date, time, timedelta
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from hitouch.domain.relationships.nudge_reasons import NudgeSignals, invitation
 from hitouch.domain.records import ContactRef
+from hitouch.domain.relationships.nudge_reasons import NudgeSignals, invitation
 from hitouch.domain.relationships.relations import Nudge
 from hitouch.domain.vocabulary import FollowUpKind
-from hitouch.services.contacts import reading
 from hitouch.services.changes import Changes
 from hitouch.services.clock import Clock
+from hitouch.services.contacts import reading
 from hitouch.services.errors import UserError
 from hitouch.services.relationships.followups import insert_followup
 from hitouch.store.database import Journal
@@ -72,7 +72,8 @@ _WALKS = [
 # virtual (that is what makes them a candidate), so counting all of them is counting those.
 _SIGNALS = """
 SELECT c.id, c.name, c.given, coalesce(c.connected_on, date(c.created_at)) AS connected_on,
-    (SELECT count(*) FROM interaction_contact i WHERE i.contact_id = c.id AND i.occurred_on >= :month_ago) AS last_month,
+    (SELECT count(*) FROM interaction_contact i
+      WHERE i.contact_id = c.id AND i.occurred_on >= :month_ago) AS last_month,
     (SELECT count(*) FROM interaction_contact i WHERE i.contact_id = c.id AND i.occurred_on >= :year_ago) AS last_year,
     (SELECT max(i.occurred_on) FROM interaction_contact i WHERE i.contact_id = c.id) AS last_exchange,
     (SELECT count(*) FROM referral r WHERE r.from_contact_id = c.id)
@@ -108,12 +109,20 @@ def signals_for(session: Session, ids: list[int], today: date) -> dict[int, Nudg
     if not ids:
         return {}
     listed = ",".join(str(int(i)) for i in ids)
-    params = {"month_ago": (today - timedelta(days=30)).isoformat(), "year_ago": (today - timedelta(days=365)).isoformat()}
+    params = {
+        "month_ago": (today - timedelta(days=30)).isoformat(),
+        "year_ago": (today - timedelta(days=365)).isoformat(),
+    }
     found = {}
     for r in session.execute(text(_SIGNALS.format(ids=listed)), params):
         found[r.id] = NudgeSignals(
-            contact=ContactRef(r.id, r.name), given=r.given, last_month=r.last_month, last_year=r.last_year,
-            last_exchange=_day(r.last_exchange), referrals=r.referrals, connected_on=_day(r.connected_on),
+            contact=ContactRef(r.id, r.name),
+            given=r.given,
+            last_month=r.last_month,
+            last_year=r.last_year,
+            last_exchange=_day(r.last_exchange),
+            referrals=r.referrals,
+            connected_on=_day(r.connected_on),
         )
     for contact_id, name in session.execute(text(_SHARED_EVENTS.format(ids=listed))):
         found[contact_id].shared_events.append(name)
@@ -126,13 +135,17 @@ def _main_channels(session: Session, signals: list[NudgeSignals], today: date) -
     """The channel most of the exchanges the sentence counts went through (the last month's, or
     else the year's), when one has most of them. For the few nudges shown only."""
     month_ago, year_ago = today - timedelta(days=30), today - timedelta(days=365)
-    for since, group in ((month_ago, [s for s in signals if s.last_month]),
-                         (year_ago, [s for s in signals if not s.last_month])):
+    for since, group in (
+        (month_ago, [s for s in signals if s.last_month]),
+        (year_ago, [s for s in signals if not s.last_month]),
+    ):
         if not group:
             continue
         counted: dict[int, Counter] = {s.contact.id: Counter() for s in group}
         listed = ",".join(str(contact_id) for contact_id in counted)
-        for contact_id, channel in session.execute(text(_CHANNELS_SINCE.format(ids=listed)), {"since": since.isoformat()}):
+        for contact_id, channel in session.execute(
+            text(_CHANNELS_SINCE.format(ids=listed)), {"since": since.isoformat()}
+        ):
             counted[contact_id][channel] += 1
         for s in group:
             if counted[s.contact.id]:
@@ -216,4 +229,3 @@ class Nudges:
 
 def nudges_from(signals: list[NudgeSignals], today: date) -> list[Nudge]:
     return [Nudge(s.contact, s.reason(today), s.score(today), s.last_exchange) for s in signals]
-

@@ -11,13 +11,12 @@ from sqlalchemy.orm import Session, aliased
 from hitouch.domain.records import ContactRef
 from hitouch.domain.relationships.referrals import ReferralBalance, ReferralRecord
 from hitouch.domain.vocabulary import ReferralStatus
-from hitouch.services.contacts import reading
 from hitouch.services.changes import Changes
 from hitouch.services.clock import Clock
+from hitouch.services.contacts import reading
 from hitouch.services.errors import NotFound, UserError
 from hitouch.store.database import Journal
 from hitouch.store.models import Contact, Event, Referral
-
 
 
 def _ref(contact_id: int | None, name: str | None) -> ContactRef | None:
@@ -38,9 +37,16 @@ def referral_records(session: Session, *where) -> list[ReferralRecord]:
     )
     return [
         ReferralRecord(
-            id=r.id, on=r.occurred_on, source=_ref(r.from_contact_id, source_name),
-            target=_ref(r.to_contact_id, target_name), lead=_ref(r.lead_contact_id, lead_name), lead_text=r.lead_text,
-            note=r.note, status=r.status, value_cents=r.value_cents, event=event_name or "",
+            id=r.id,
+            on=r.occurred_on,
+            source=_ref(r.from_contact_id, source_name),
+            target=_ref(r.to_contact_id, target_name),
+            lead=_ref(r.lead_contact_id, lead_name),
+            lead_text=r.lead_text,
+            note=r.note,
+            status=r.status,
+            value_cents=r.value_cents,
+            event=event_name or "",
         )
         for r, source_name, target_name, lead_name, event_name in session.execute(query)
     ]
@@ -90,8 +96,11 @@ class Referrals:
                 return referral_records(session)
             return referral_records(
                 session,
-                or_(Referral.from_contact_id == contact_id, Referral.to_contact_id == contact_id,
-                    Referral.lead_contact_id == contact_id),
+                or_(
+                    Referral.from_contact_id == contact_id,
+                    Referral.to_contact_id == contact_id,
+                    Referral.lead_contact_id == contact_id,
+                ),
             )
 
     def ids(self) -> list[int]:
@@ -117,8 +126,16 @@ class Referrals:
             return balances(session)
 
     def add(
-        self, source: int | None, target: int | None, *, lead: int | None = None, lead_text: str = "",
-        on: date | None = None, note: str = "", value_cents: int | None = None, status: str = "open",
+        self,
+        source: int | None,
+        target: int | None,
+        *,
+        lead: int | None = None,
+        lead_text: str = "",
+        on: date | None = None,
+        note: str = "",
+        value_cents: int | None = None,
+        status: str = "open",
         event_id: int | None = None,
     ) -> tuple[int, Changes]:
         """`source` referred `lead` to `target`; None is me, and exactly one side is me."""
@@ -131,9 +148,16 @@ class Referrals:
             for contact_id in people:
                 reading.live(session, contact_id)
             row = Referral(
-                from_contact_id=source, to_contact_id=target, lead_contact_id=lead, lead_text=lead_text.strip(),
-                occurred_on=on or self._clock.today(), note=note.strip(), status=str(status_of(status)),
-                value_cents=value_cents, event_id=event_id, created_at=self._clock.utc_now(),
+                from_contact_id=source,
+                to_contact_id=target,
+                lead_contact_id=lead,
+                lead_text=lead_text.strip(),
+                occurred_on=on or self._clock.today(),
+                note=note.strip(),
+                status=str(status_of(status)),
+                value_cents=value_cents,
+                event_id=event_id,
+                created_at=self._clock.utc_now(),
             )
             session.add(row)
             session.flush()

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
@@ -63,8 +62,10 @@ class UpcomingReminders:
                     return None
                 day = date.fromisoformat(first)
                 followups = followup_records(
-                    session, f"AND f.status = 'open' AND {_DUE} BETWEEN :first AND :second",
-                    first=day.isoformat(), second=(day + timedelta(days=1)).isoformat(),
+                    session,
+                    f"AND f.status = 'open' AND {_DUE} BETWEEN :first AND :second",
+                    first=day.isoformat(),
+                    second=(day + timedelta(days=1)).isoformat(),
                 )
                 found = self._earliest(followups, moment, zone)
                 if found is not None:
@@ -74,7 +75,9 @@ class UpcomingReminders:
     def _earliest(self, followups: list[FollowUpRecord], after: datetime, zone: tzinfo) -> Reminder | None:
         found: Reminder | None = None
         for followup in followups:
-            at = reminder_moment(followup, zone, self._settings().reminder_minutes, self._settings().all_day_reminder_hour)
+            at = reminder_moment(
+                followup, zone, self._settings().reminder_minutes, self._settings().all_day_reminder_hour
+            )
             if at <= after:
                 continue
             if found is None or at < found.moment:

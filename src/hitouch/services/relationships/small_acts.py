@@ -14,7 +14,6 @@ from hitouch.services.errors import NotFound
 from hitouch.store.database import Journal
 from hitouch.store.models import ContactUpdate
 
-
 # CROSS JOIN and `+c.deleted_at`: walk the updates, look each person up by id.
 _PENDING = """
 SELECT u.id, u.contact_id, c.name, u.noticed_on, u.kind, u.old_value, u.new_value

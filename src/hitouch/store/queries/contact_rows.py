@@ -14,6 +14,7 @@ from hitouch.domain.birthday import Birthday
 from hitouch.domain.records import ContactSummary
 from hitouch.store.chunking import chunks
 
+
 class Connection(Protocol):
     def execute(self, sql: str, parameters: Sequence[Any] = ...) -> Any: ...
 
@@ -44,21 +45,41 @@ def _summaries(db: Connection, ids: Sequence[int]) -> dict[int, ContactSummary]:
     q = marks(ids)
     result = {
         r[0]: ContactSummary(
-            id=r[0], name=r[1], given=r[2], family=r[3], company=r[4], title=r[5], source=r[6],
+            id=r[0],
+            name=r[1],
+            given=r[2],
+            family=r[3],
+            company=r[4],
+            title=r[5],
+            source=r[6],
             birthday=Birthday.from_parts(r[7], r[8]),
         )
         for r in db.execute(
             "SELECT id, name, given, family, company, title, source, birthday_mmdd, birthday_year "
-            f"FROM contact WHERE id IN ({q})", ids)
+            f"FROM contact WHERE id IN ({q})",
+            ids,
+        )
     }
     for attribute, sql in (
-        ("emails", f"SELECT contact_id, address FROM contact_email WHERE contact_id IN ({q}) ORDER BY contact_id, position"),
-        ("phones", f"SELECT contact_id, number FROM contact_phone WHERE contact_id IN ({q}) ORDER BY contact_id, position"),
+        (
+            "emails",
+            f"SELECT contact_id, address FROM contact_email WHERE contact_id IN ({q}) ORDER BY contact_id, position",
+        ),
+        (
+            "phones",
+            f"SELECT contact_id, number FROM contact_phone WHERE contact_id IN ({q}) ORDER BY contact_id, position",
+        ),
         ("urls", f"SELECT contact_id, url FROM contact_url WHERE contact_id IN ({q}) ORDER BY contact_id, position"),
-        ("tags", "SELECT ct.contact_id, t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
-                 f"WHERE ct.contact_id IN ({q}) ORDER BY t.name_key"),
-        ("events", "SELECT ce.contact_id, e.name FROM contact_event ce JOIN event e ON e.id = ce.event_id "
-                   f"WHERE ce.contact_id IN ({q}) ORDER BY e.starts_on, e.id"),
+        (
+            "tags",
+            "SELECT ct.contact_id, t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
+            f"WHERE ct.contact_id IN ({q}) ORDER BY t.name_key",
+        ),
+        (
+            "events",
+            "SELECT ce.contact_id, e.name FROM contact_event ce JOIN event e ON e.id = ce.event_id "
+            f"WHERE ce.contact_id IN ({q}) ORDER BY e.starts_on, e.id",
+        ),
     ):
         for contact_id, value in db.execute(sql, ids):
             getattr(result[contact_id], attribute).append(value)

@@ -4,7 +4,6 @@ with "Test connection" and "Sync now" running off the GUI thread."""
 from __future__ import annotations
 
 from collections.abc import Callable
-
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
@@ -36,7 +35,10 @@ ERROR_COLOURS = {"light": "#c62828", "dark": "#ff8a80"}
 
 class CalDavDialog(QDialog):
     def __init__(
-        self, workspace: Workspace, parent: QWidget | None, save_settings: Callable[[Settings], None],
+        self,
+        workspace: Workspace,
+        parent: QWidget | None,
+        save_settings: Callable[[Settings], None],
         runner: Runner | None = None,
     ) -> None:
         super().__init__(parent)
@@ -52,11 +54,13 @@ class CalDavDialog(QDialog):
         self._account = CalDavAccount("")  # what the running task talks to
         self._note = ""  # said after the result (a password that could not be saved)
 
-        intro = QLabel(tr(
-            "HiTouch puts your open follow-ups and meetings, with their reminders, in a calendar on your "
-            "CalDAV server (Nextcloud, Fastmail, iCloud, Radicale…), so your phone reminds you too. "
-            "It changes only the events it created."
-        ))
+        intro = QLabel(
+            tr(
+                "HiTouch puts your open follow-ups and meetings, with their reminders, in a calendar on your "
+                "CalDAV server (Nextcloud, Fastmail, iCloud, Radicale…), so your phone reminds you too. "
+                "It changes only the events it created."
+            )
+        )
         intro.setWordWrap(True)
 
         settings = workspace.settings
@@ -121,7 +125,9 @@ class CalDavDialog(QDialog):
         self._start(lambda account, password, _progress, _cancelled: self._ws.caldav.test(account, password))
 
     def sync_now(self) -> None:
-        self._start(lambda account, password, progress, cancelled: self._ws.caldav.sync(account, password, progress, cancelled))
+        self._start(
+            lambda account, password, progress, cancelled: self._ws.caldav.sync(account, password, progress, cancelled)
+        )
 
     def _start(self, work) -> None:
         if self._task is not None:
@@ -132,7 +138,9 @@ class CalDavDialog(QDialog):
             self.url.setFocus()
             return
         account = CalDavAccount(url, user, self.calendar.text().strip() or "HiTouch")
-        self._save_settings(replace(self._ws.settings, caldav_url=url, caldav_user=user, caldav_calendar=account.calendar))
+        self._save_settings(
+            replace(self._ws.settings, caldav_url=url, caldav_user=user, caldav_calendar=account.calendar)
+        )
         note = self._keep_password(user, self.password.text())
         typed = self.password.text() or self._session_password
 
@@ -176,13 +184,21 @@ class CalDavDialog(QDialog):
         self._running(False)
         account, note = self._account, self._note
         if isinstance(result, SyncReport):
-            text = tr("Synced “{calendar}”: {created} created, {updated} updated, {removed} removed, {unchanged} unchanged.").format(
-                calendar=result.calendar, created=result.created, updated=result.updated, removed=result.removed,
-                unchanged=result.unchanged)
+            text = tr(
+                "Synced “{calendar}”: {created} created, {updated} updated, {removed} removed, {unchanged} unchanged."
+            ).format(
+                calendar=result.calendar,
+                created=result.created,
+                updated=result.updated,
+                removed=result.removed,
+                unchanged=result.unchanged,
+            )
             if result.cancelled:
                 text += " " + tr("Stopped; the rest goes with the next sync.")
         elif result:
-            text = tr("Connected. The calendar “{calendar}” was not there, so HiTouch made it.").format(calendar=account.calendar)
+            text = tr("Connected. The calendar “{calendar}” was not there, so HiTouch made it.").format(
+                calendar=account.calendar
+            )
         else:
             text = tr("Connected. The calendar “{calendar}” is there.").format(calendar=account.calendar)
         self._show(f"{text} {note}".strip())

@@ -19,7 +19,9 @@ class CalendarFeed(QObject):
     written = Signal(str)  # the file's path
     failed = Signal(str)  # why it could not be written
 
-    def __init__(self, workspace: Workspace, runner: Runner, delay_ms: int = 1500, parent: QObject | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, runner: Runner, delay_ms: int = 1500, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("calendarFeed")
         self._ws = workspace

@@ -8,17 +8,26 @@ from datetime import date, time
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Signal
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hitouch.services.calendar.importing import CalendarPlan, CalendarReport, Outcome
 from hitouch.services.workspace import Workspace
-from hitouch.ui.common.background import Runner
 from hitouch.ui.calendar.calendar_import_models import MEETING, PEOPLE, WHEN, MeetingsModel
+from hitouch.ui.common.background import Runner
 from hitouch.ui.common.formatting import number, plural, tr
+from hitouch.ui.common.widgets import dim, heading
 from hitouch.ui.importing.import_models import ProblemsModel
 from hitouch.ui.importing.import_steps import ImportSteps, files_among
 from hitouch.ui.importing.import_widgets import Stats, plan_table
-from hitouch.ui.common.widgets import dim, heading
 
 CALENDAR_FILES = (".ics", ".ical", ".icalendar")
 
@@ -49,8 +58,10 @@ class CalendarImportDialog(ImportSteps):
         """Read the calendars and find their people in the journal."""
         self._working(tr("Reading {files}…").format(files=", ".join(p.name for p in self._paths)), planning=True)
         calendar_import, paths = self._ws.calendar_import, list(self._paths)
-        self._run(lambda progress, cancelled: calendar_import.plan(paths, progress=progress, cancelled=cancelled),
-                  self._planned)
+        self._run(
+            lambda progress, cancelled: calendar_import.plan(paths, progress=progress, cancelled=cancelled),
+            self._planned,
+        )
 
     def _planned(self, plan: CalendarPlan) -> None:
         self.plan = plan
@@ -59,8 +70,10 @@ class CalendarImportDialog(ImportSteps):
     def import_now(self) -> None:
         calendar_import, plan = self._ws.calendar_import, self.plan
         self._working(tr("Importing…"), planning=False)
-        self._run(lambda progress, cancelled: calendar_import.apply(plan, progress=progress, cancelled=cancelled),
-                  self._imported)
+        self._run(
+            lambda progress, cancelled: calendar_import.apply(plan, progress=progress, cancelled=cancelled),
+            self._imported,
+        )
 
     def _imported(self, report: CalendarReport) -> None:
         self.report = report
@@ -87,9 +100,11 @@ class CalendarImportDialog(ImportSteps):
     def _progressed(self, done: int, total: int) -> None:
         if self._planning:
             self.progress.setRange(0, 0)  # how long a file takes is not known
-            self.status.setText(tr("Reading {file} ({n} of {total})…").format(
-                file=self._paths[done].name, n=done + 1, total=total) if done < total
-                else tr("Looking for the people of these meetings in your journal…"))
+            self.status.setText(
+                tr("Reading {file} ({n} of {total})…").format(file=self._paths[done].name, n=done + 1, total=total)
+                if done < total
+                else tr("Looking for the people of these meetings in your journal…")
+            )
             return
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
@@ -102,25 +117,41 @@ class CalendarImportDialog(ImportSteps):
         page.setObjectName("calendarPreviewPage")
         counts = plan.counts()
         self.counts = _stats("calendarImportCounts")
-        self.counts.show_values(interactions=counts.interactions, followups=counts.followups,
-                                unchanged=counts.unchanged, skipped=counts.skipped, problems=len(plan.problems))
+        self.counts.show_values(
+            interactions=counts.interactions,
+            followups=counts.followups,
+            unchanged=counts.unchanged,
+            skipped=counts.skipped,
+            problems=len(plan.problems),
+        )
         self.lists = QTabWidget()
         self.lists.setObjectName("calendarImportLists")
         in_time = sorted(plan.meetings, key=lambda m: (m.day or date.min, m.at or time.min))
         to_import = [m for m in in_time if m.outcome in (Outcome.INTERACTION, Outcome.FOLLOW_UP)]
         left_out = [m for m in in_time if m.outcome in (Outcome.UNCHANGED, Outcome.SKIPPED)]
         for meetings, name, label, accessible, hint in (
-            (to_import, "meetingsToImportList", tr("To import ({n})"), tr("Meetings to import"),
-             tr("Meetings that have begun go into your journal with the people who were there; "
-                "those ahead become follow-ups at their time.")),
+            (
+                to_import,
+                "meetingsToImportList",
+                tr("To import ({n})"),
+                tr("Meetings to import"),
+                tr(
+                    "Meetings that have begun go into your journal with the people who were there; "
+                    "those ahead become follow-ups at their time."
+                ),
+            ),
             (left_out, "meetingsLeftOutList", tr("Left out ({n})"), tr("Meetings left out"), ""),
         ):
             if meetings:
-                self.lists.addTab(_meetings_table(MeetingsModel(meetings, self), name, accessible, hint),
-                                  label.format(n=number(len(meetings))))
+                self.lists.addTab(
+                    _meetings_table(MeetingsModel(meetings, self), name, accessible, hint),
+                    label.format(n=number(len(meetings))),
+                )
         if plan.problems:
-            self.lists.addTab(plan_table(ProblemsModel(plan.problems, self), "calendarProblemList", tr("Problems")),
-                              tr("Problems ({n})").format(n=number(len(plan.problems))))
+            self.lists.addTab(
+                plan_table(ProblemsModel(plan.problems, self), "calendarProblemList", tr("Problems")),
+                tr("Problems ({n})").format(n=number(len(plan.problems))),
+            )
         self.notice = dim(QLabel())
         self.notice.setObjectName("calendarImportNotice")
         self.notice.setWordWrap(True)
@@ -132,7 +163,9 @@ class CalendarImportDialog(ImportSteps):
         if to_import:
             self.notice.hide()
         else:
-            self.notice.setText(tr("Nothing in these calendars to import: no new meeting with someone in your journal."))
+            self.notice.setText(
+                tr("Nothing in these calendars to import: no new meeting with someone in your journal.")
+            )
         cancel = QPushButton(tr("Cancel"))
         cancel.setObjectName("cancelPreviewButton")
         cancel.clicked.connect(self.reject)
@@ -154,24 +187,53 @@ class CalendarImportDialog(ImportSteps):
     def _build_summary(self, report: CalendarReport) -> QWidget:
         c = report.counts
         stats = _stats("calendarSummaryCounts")
-        stats.show_values(interactions=c.interactions, followups=c.followups, unchanged=c.unchanged,
-                          skipped=c.skipped, problems=len(report.problems))
-        lines = [tr("The meetings that happened are in your journal now, and those ahead are follow-ups. "
-                    "They came from your calendar, so HiTouch does not put them on a calendar again.")]
+        stats.show_values(
+            interactions=c.interactions,
+            followups=c.followups,
+            unchanged=c.unchanged,
+            skipped=c.skipped,
+            problems=len(report.problems),
+        )
+        lines = [
+            tr(
+                "The meetings that happened are in your journal now, and those ahead are follow-ups. "
+                "They came from your calendar, so HiTouch does not put them on a calendar again."
+            )
+        ]
         if report.problems:
-            lines.append(plural(len(report.problems), tr("This event of the calendars could not be imported:"),
-                                tr("These {n} events of the calendars could not be imported:")).format(
-                                    n=len(report.problems)))
-        problems = (plan_table(ProblemsModel(report.problems, self), "calendarSummaryProblemList", tr("Problems"))
-                    if report.problems else None)
-        return self.summary_page("calendarImportSummary", stats, lines, "calendarSummaryText",
-                                 tr("Remove the journal entries and follow-ups this import made"), problems)
+            lines.append(
+                plural(
+                    len(report.problems),
+                    tr("This event of the calendars could not be imported:"),
+                    tr("These {n} events of the calendars could not be imported:"),
+                ).format(n=len(report.problems))
+            )
+        problems = (
+            plan_table(ProblemsModel(report.problems, self), "calendarSummaryProblemList", tr("Problems"))
+            if report.problems
+            else None
+        )
+        return self.summary_page(
+            "calendarImportSummary",
+            stats,
+            lines,
+            "calendarSummaryText",
+            tr("Remove the journal entries and follow-ups this import made"),
+            problems,
+        )
 
 
 def _stats(name: str) -> Stats:
-    return Stats(name, (("interactions", tr("journal entries")), ("followups", tr("follow-ups")),
-                        ("unchanged", tr("imported before")), ("skipped", tr("left out")),
-                        ("problems", tr("problems"))))
+    return Stats(
+        name,
+        (
+            ("interactions", tr("journal entries")),
+            ("followups", tr("follow-ups")),
+            ("unchanged", tr("imported before")),
+            ("skipped", tr("left out")),
+            ("problems", tr("problems")),
+        ),
+    )
 
 
 def _meetings_table(model: MeetingsModel, name: str, accessible_name: str, hint: str) -> QWidget:

@@ -27,9 +27,15 @@ class CalendarMenu(QMenu):
         self.feed.written.connect(self._feed_written)
         self.feed.failed.connect(self._feed_failed)
 
-        self.feed_action = self._add(tr("Keep a Calendar &Feed…"), "calendarFeedAction", self.choose_feed_file, "Ctrl+Shift+K")
-        self.feed_action.setStatusTip(tr("Write follow-ups and birthdays to an .ics file that calendar apps subscribe to"))
-        self.stop_feed_action = self._add(tr("S&top the Calendar Feed"), "stopCalendarFeedAction", self.stop_feed, "Ctrl+Shift+J")
+        self.feed_action = self._add(
+            tr("Keep a Calendar &Feed…"), "calendarFeedAction", self.choose_feed_file, "Ctrl+Shift+K"
+        )
+        self.feed_action.setStatusTip(
+            tr("Write follow-ups and birthdays to an .ics file that calendar apps subscribe to")
+        )
+        self.stop_feed_action = self._add(
+            tr("S&top the Calendar Feed"), "stopCalendarFeedAction", self.stop_feed, "Ctrl+Shift+J"
+        )
         self.addSeparator()
         self.sync_action = self._add(tr("Calendar &Sync…"), "caldavSyncAction", self.open_sync_dialog, "Ctrl+Shift+Y")
         self.sync_action.setStatusTip(tr("Send follow-ups and meetings to a CalDAV calendar"))

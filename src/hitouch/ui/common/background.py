@@ -21,8 +21,9 @@ class Task(QObject):
     succeeded = Signal(object)  # what the work returned
     failed = Signal(object)  # the exception it raised
 
-    def __init__(self, work: Callable[[Callable[[int, int], None], Callable[[], bool]], Any],
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, work: Callable[[Callable[[int, int], None], Callable[[], bool]], Any], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._work = work
         self._cancel = threading.Event()
@@ -44,7 +45,7 @@ class Task(QObject):
     def run(self) -> None:
         try:
             result = self._work(self.progressed.emit, self.is_cancelled)
-        except Exception as exc:  # noqa: BLE001 — handed to the GUI thread, which shows or re-raises it
+        except Exception as exc:
             self._done.set()
             self.failed.emit(exc)
         else:

@@ -49,20 +49,29 @@ class TwoLineDelegate(QStyledItemDelegate):
         painter.setFont(bold)
         painter.setPen(palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
         top = QRect(rect.left(), rect.top(), rect.width() - trailing_width, line)
-        painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         QFontMetrics(bold).elidedText(text or "", Qt.TextElideMode.ElideRight, top.width()))
+        painter.drawText(
+            top,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            QFontMetrics(bold).elidedText(text or "", Qt.TextElideMode.ElideRight, top.width()),
+        )
         painter.setFont(small)
         painter.setPen(palette.color(dimmed(palette, selected)))
         if trailing:
-            painter.drawText(QRect(rect.right() - trailing_width, rect.top(), trailing_width, line),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, trailing)
+            painter.drawText(
+                QRect(rect.right() - trailing_width, rect.top(), trailing_width, line),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                trailing,
+            )
 
         badge = index.data(Role.Badge) or ""
         badge_width = QFontMetrics(small).horizontalAdvance(badge) + 12 if badge else 0
         second = QRect(rect.left(), rect.top() + line + GAP, rect.width() - badge_width - 6, line)
         secondary = index.data(Role.Secondary) or ""
-        painter.drawText(second, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         QFontMetrics(small).elidedText(secondary, Qt.TextElideMode.ElideRight, second.width()))
+        painter.drawText(
+            second,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            QFontMetrics(small).elidedText(secondary, Qt.TextElideMode.ElideRight, second.width()),
+        )
         if badge:
             pill = QRect(rect.right() - badge_width, second.top() + 1, badge_width, line - 2)
             accent = palette.color(QPalette.ColorRole.Accent if not selected else QPalette.ColorRole.HighlightedText)
@@ -112,8 +121,11 @@ class WrappingDelegate(QStyledItemDelegate):
         painter.setFont(bold)
         painter.setPen(palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
         width = rect.width() - metrics.horizontalAdvance(trailing) - 12
-        painter.drawText(QRect(rect.left(), rect.top(), width, metrics.height()), Qt.AlignmentFlag.AlignLeft,
-                         QFontMetrics(bold).elidedText(heading or "", Qt.TextElideMode.ElideRight, width))
+        painter.drawText(
+            QRect(rect.left(), rect.top(), width, metrics.height()),
+            Qt.AlignmentFlag.AlignLeft,
+            QFontMetrics(bold).elidedText(heading or "", Qt.TextElideMode.ElideRight, width),
+        )
         note = index.data(Role.Secondary) or ""
         if note:
             painter.setFont(option.font)

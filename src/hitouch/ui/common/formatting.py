@@ -69,7 +69,11 @@ def relative_day(day: date, today: date) -> str:
         amount, unit = days // 30, tr("months")
     else:
         amount, unit = days // 365, tr("years")
-    return tr("in {n} {unit}").format(n=amount, unit=unit) if delta > 0 else tr("{n} {unit} ago").format(n=amount, unit=unit)
+    return (
+        tr("in {n} {unit}").format(n=amount, unit=unit)
+        if delta > 0
+        else tr("{n} {unit} ago").format(n=amount, unit=unit)
+    )
 
 
 def birthday_text(birthday: Birthday) -> str:

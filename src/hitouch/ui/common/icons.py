@@ -22,7 +22,9 @@ _ICONS = files("hitouch.resources") / "icons"
 
 def icon_names() -> list[str]:
     """Every symbolic icon there is, by name ('today', 'add-contact', ...)."""
-    return sorted(item.name.removesuffix(".svg") for item in (_ICONS / "actions").iterdir() if item.name.endswith(".svg"))
+    return sorted(
+        item.name.removesuffix(".svg") for item in (_ICONS / "actions").iterdir() if item.name.endswith(".svg")
+    )
 
 
 @cache

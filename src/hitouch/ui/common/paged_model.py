@@ -60,8 +60,13 @@ class ColumnsTableModel(QAbstractTableModel, Generic[R]):
 class PagedTableModel(ColumnsTableModel[R]):
     """Over a list of ids from a query: records are fetched a page at a time, when shown."""
 
-    def __init__(self, columns: list[Column[R]], fetch: Callable[[Sequence[int]], list[R]],
-                 id_of: Callable[[R], int], parent=None) -> None:
+    def __init__(
+        self,
+        columns: list[Column[R]],
+        fetch: Callable[[Sequence[int]], list[R]],
+        id_of: Callable[[R], int],
+        parent=None,
+    ) -> None:
         super().__init__(columns, parent)
         self._fetch = fetch
         self._id_of = id_of

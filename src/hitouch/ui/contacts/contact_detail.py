@@ -25,12 +25,12 @@ from hitouch.domain.phones import pretty_phone
 from hitouch.domain.records import ContactDetail
 from hitouch.domain.vocabulary import Source
 from hitouch.services.workspace import Workspace
-from hitouch.ui.contacts.contact_relations import ContactRelationsView
 from hitouch.ui.common.delegates import WrappingDelegate
 from hitouch.ui.common.formatting import birthday_text, medium_date, relative_day, tr
 from hitouch.ui.common.icons import icon
-from hitouch.ui.contacts.timeline_model import TimelineModel
 from hitouch.ui.common.widgets import Avatar, Chip, dim, heading
+from hitouch.ui.contacts.contact_relations import ContactRelationsView
+from hitouch.ui.contacts.timeline_model import TimelineModel
 
 
 class ContactDetailView(QStackedWidget):

@@ -52,7 +52,7 @@ class ContactDialog(FormDialog):
         self.met_at = QComboBox()
         self.met_at.setObjectName("metAtCombo")
         self.met_at.setEditable(True)
-        self.met_at.addItems([""] + workspace.events.names())
+        self.met_at.addItems(["", *workspace.events.names()])
         self.met_at.lineEdit().setPlaceholderText(tr("Event where you met (optional)"))
         self.met_on = QDateEdit(QDate.currentDate())
         self.met_on.setObjectName("metOnEdit")

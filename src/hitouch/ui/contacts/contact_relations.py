@@ -12,20 +12,25 @@ from hitouch.domain.relationships.followups import FollowUpRecord
 from hitouch.domain.relationships.referrals import amount_text
 from hitouch.services.changes import Changes
 from hitouch.services.workspace import Workspace
-from hitouch.ui.today.agenda_rows import AgendaRow, SnoozeButton, followup_detail
 from hitouch.ui.common.dialogs import guarded
-from hitouch.ui.today.followup_dialog import FollowUpDialog
 from hitouch.ui.common.formatting import medium_date, relative_day, short_date, tr
-from hitouch.ui.referrals.referral_dialog import ReferralDialog
 from hitouch.ui.common.widgets import dim, heading
+from hitouch.ui.referrals.referral_dialog import ReferralDialog
+from hitouch.ui.today.agenda_rows import AgendaRow, SnoozeButton, followup_detail
+from hitouch.ui.today.followup_dialog import FollowUpDialog
 
 SHOWN_REFERRALS = 5
 
 
 def cadence_choices() -> list[tuple[str, str]]:
     return [
-        ("", tr("No cadence")), ("1w", tr("Every week")), ("2w", tr("Every two weeks")), ("1m", tr("Every month")),
-        ("3m", tr("Every quarter")), ("6m", tr("Every six months")), ("12m", tr("Every year")),
+        ("", tr("No cadence")),
+        ("1w", tr("Every week")),
+        ("2w", tr("Every two weeks")),
+        ("1m", tr("Every month")),
+        ("3m", tr("Every quarter")),
+        ("6m", tr("Every six months")),
+        ("12m", tr("Every year")),
     ]
 
 
@@ -89,13 +94,19 @@ class ContactRelationsView(QWidget):
 
     def _followup_row(self, followup: FollowUpRecord, today: date) -> AgendaRow:
         row = AgendaRow(followup.title, None, followup_detail(followup, today), "contactFollowupRow", compact=True)
-        row.add_button(tr("Done"), "doneButton", tr("Mark it done"), lambda: self._act(self._ws.followups.done, followup.id))
+        row.add_button(
+            tr("Done"), "doneButton", tr("Mark it done"), lambda: self._act(self._ws.followups.done, followup.id)
+        )
         snooze = SnoozeButton(today)
         snooze.snoozeRequested.connect(lambda day: self._act(self._ws.followups.snooze, followup.id, day))
         row.add_widget(snooze)
         row.add_button(tr("Edit…"), "editFollowupButton", tr("Change it"), lambda: self.edit_followup(followup.id))
-        row.add_button(tr("Calendar"), "addToCalendarButton", tr("Add to your calendar app"),
-                       lambda: self.addToCalendarRequested.emit(followup.id))
+        row.add_button(
+            tr("Calendar"),
+            "addToCalendarButton",
+            tr("Add to your calendar app"),
+            lambda: self.addToCalendarRequested.emit(followup.id),
+        )
         return row
 
     def _show_cadence(self, contact_id: int) -> None:
@@ -111,7 +122,9 @@ class ContactRelationsView(QWidget):
         if cadence is None:
             self.cadence_due.setText(tr("HiTouch reminds you when it has been too long."))
         elif cadence.due <= today:
-            self.cadence_due.setText(tr("Time to get in touch (due {when}).").format(when=relative_day(cadence.due, today)))
+            self.cadence_due.setText(
+                tr("Time to get in touch (due {when}).").format(when=relative_day(cadence.due, today))
+            )
         else:
             self.cadence_due.setText(tr("Next due {day}").format(day=medium_date(cadence.due)))
 
@@ -120,15 +133,20 @@ class ContactRelationsView(QWidget):
         given = sum(1 for r in referrals if r.direction == "given" and r.contact.id == contact_id)
         received = sum(1 for r in referrals if r.direction == "received" and r.contact.id == contact_id)
         self.referral_summary.setText(
-            tr("None yet.") if not referrals else
-            tr("You referred {given} to them; they referred {received} to you.").format(given=given, received=received)
+            tr("None yet.")
+            if not referrals
+            else tr("You referred {given} to them; they referred {received} to you.").format(
+                given=given, received=received
+            )
         )
         lines = []
         for r in referrals[:SHOWN_REFERRALS]:
             way = tr("to {name}") if r.direction == "given" else tr("from {name}")
             value = f", {amount_text(r.value_cents)}" if r.value_cents else ""
-            lines.append(f"{short_date(r.on)}  {r.lead_label or tr('a lead')} {way.format(name=r.contact.name)} "
-                         f"({r.status}{value})")
+            lines.append(
+                f"{short_date(r.on)}  {r.lead_label or tr('a lead')} {way.format(name=r.contact.name)} "
+                f"({r.status}{value})"
+            )
         self.referral_lines.setText("\n".join(lines))
         self.referral_lines.setVisible(bool(lines))
 

@@ -7,8 +7,8 @@ from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QHeaderView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -21,13 +21,12 @@ from PySide6.QtWidgets import (
 
 from hitouch.services.changes import Changes
 from hitouch.services.workspace import Workspace
-from hitouch.ui.contacts.contact_detail import ContactDetailView
-from hitouch.ui.contacts.contact_list_model import ContactListModel
 from hitouch.ui.common.delegates import TwoLineDelegate
 from hitouch.ui.common.formatting import tr
 from hitouch.ui.common.roles import Role
 from hitouch.ui.common.widgets import dim, heading
-
+from hitouch.ui.contacts.contact_detail import ContactDetailView
+from hitouch.ui.contacts.contact_list_model import ContactListModel
 
 DETAIL_DELAY_MS = 120
 
@@ -192,8 +191,11 @@ class ContactsPage(QStackedWidget):
     def _show_counts(self, text: str, found: int) -> None:
         locale = QLocale()
         if text.strip():
-            self.count.setText(tr("{found} of {total} contacts").format(
-                found=locale.toString(found), total=locale.toString(self._total)))
+            self.count.setText(
+                tr("{found} of {total} contacts").format(
+                    found=locale.toString(found), total=locale.toString(self._total)
+                )
+            )
         elif self._total == 1:
             self.count.setText(tr("1 contact"))
         else:

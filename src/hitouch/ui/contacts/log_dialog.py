@@ -46,7 +46,7 @@ class LogDialog(FormDialog):
         self.event = QComboBox()
         self.event.setObjectName("logEventCombo")
         self.event.setEditable(True)
-        self.event.addItems([""] + workspace.events.names())
+        self.event.addItems(["", *workspace.events.names()])
         self.event.lineEdit().setPlaceholderText(tr("Event (optional)"))
         self.note = QPlainTextEdit()
         self.note.setObjectName("logNoteEdit")

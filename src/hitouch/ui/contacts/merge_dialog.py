@@ -19,8 +19,12 @@ class MergeDialog(QDialog):
         self.setObjectName("mergeDialog")
         self.setWindowTitle(tr("Merge Contacts"))
         self._pair = (first, second)
-        intro = QLabel(tr("Which name and details should stay? Emails, phones, tags, notes, the journal, "
-                          "follow-ups and referrals of both are kept. Edit > Undo takes the merge back."))
+        intro = QLabel(
+            tr(
+                "Which name and details should stay? Emails, phones, tags, notes, the journal, "
+                "follow-ups and referrals of both are kept. Edit > Undo takes the merge back."
+            )
+        )
         intro.setWordWrap(True)
         self.keep_first = QRadioButton(_describe(first))
         self.keep_first.setObjectName("keepFirst")

@@ -27,7 +27,10 @@ class TimelineModel(QAbstractListModel):
         self._contact_id: int | None = None
 
     def set_entries(
-        self, contact_id: int | None, entries: list[InteractionRecord], updates: Sequence[ContactUpdateRecord] = (),
+        self,
+        contact_id: int | None,
+        entries: list[InteractionRecord],
+        updates: Sequence[ContactUpdateRecord] = (),
     ) -> None:
         """Both lists newest first; an update noticed on the day of an interaction comes first."""
         self.beginResetModel()

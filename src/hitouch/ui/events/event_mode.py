@@ -100,9 +100,10 @@ class EventModePanel(QWidget):
         self._event_id = event_id
         self.title.setText(tr("Event mode: {event}").format(event=payoff.event.name))
         self.explain.setText(
-            tr("Type each person you met and press Enter, then the next. Each is added as met in person at "
-               "{event}, with a follow-up {days} days later.").format(
-                event=payoff.event.name, days=self._ws.settings.event_followup_days)
+            tr(
+                "Type each person you met and press Enter, then the next. Each is added as met in person at "
+                "{event}, with a follow-up {days} days later."
+            ).format(event=payoff.event.name, days=self._ws.settings.event_followup_days)
         )
         self.added.clear()
         self._update_count()
@@ -132,5 +133,10 @@ class EventModePanel(QWidget):
 
     def _update_count(self) -> None:
         n = self.added.count()
-        self.count.setText(tr("Nobody added yet.") if n == 0 else
-                           tr("1 person added.") if n == 1 else tr("{n} people added.").format(n=n))
+        self.count.setText(
+            tr("Nobody added yet.")
+            if n == 0
+            else tr("1 person added.")
+            if n == 1
+            else tr("{n} people added.").format(n=n)
+        )

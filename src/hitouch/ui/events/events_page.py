@@ -22,12 +22,13 @@ from hitouch.domain.relationships.relations import EventPayoff, EventPerson, Eve
 from hitouch.services.changes import Changes
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.dialogs import FormDialog
-from hitouch.ui.events.event_mode import EventModePanel
 from hitouch.ui.common.formatting import medium_date, short_date, tr
 from hitouch.ui.common.paged_model import Column, PagedTableModel, RecordsTableModel
 from hitouch.ui.common.roles import Role
 from hitouch.ui.common.tables import record_table
 from hitouch.ui.common.widgets import RedrawnWhenShown, dim, heading
+from hitouch.ui.events.event_mode import EventModePanel
+
 
 def event_columns() -> list[Column[EventSummary]]:
     return [
@@ -106,10 +107,14 @@ class EventDetail(QWidget):
         self.figures: dict[str, QLabel] = {}
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
-        for column, (key, caption) in enumerate((
-            ("people", tr("people met")), ("followed_up", tr("got a follow-up")),
-            ("met_again", tr("met again face to face")), ("referrals", tr("referrals since")),
-        )):
+        for column, (key, caption) in enumerate(
+            (
+                ("people", tr("people met")),
+                ("followed_up", tr("got a follow-up")),
+                ("met_again", tr("met again face to face")),
+                ("referrals", tr("referrals since")),
+            )
+        ):
             number = heading("0", 1.8)
             number.setObjectName(f"{key}Figure")
             self.figures[key] = number
@@ -143,7 +148,9 @@ class EventDetail(QWidget):
         self.figures["followed_up"].setText(f"{payoff.followed_up}")
         self.figures["met_again"].setText(f"{payoff.met_again}")
         self.figures["referrals"].setText(str(payoff.referrals))
-        won = tr("{won} won, worth {value}").format(won=payoff.referrals_won, value=amount_text(payoff.referral_value_cents))
+        won = tr("{won} won, worth {value}").format(
+            won=payoff.referrals_won, value=amount_text(payoff.referral_value_cents)
+        )
         self.referral_note.setText(won if payoff.referrals_won else "")
         self.people_model.set_records(payoff.people)
         self.people.setVisible(people > 0)
@@ -173,7 +180,8 @@ class EventsPage(RedrawnWhenShown, QSplitter):
         self._ws = workspace
 
         self.model: PagedTableModel[EventSummary] = PagedTableModel(
-            event_columns(), workspace.event_people.summaries, lambda e: e.id, self)
+            event_columns(), workspace.event_people.summaries, lambda e: e.id, self
+        )
         self.list = record_table(self.model, "eventList", tr("Events"), stretch=1)
         self.list.selectionModel().currentRowChanged.connect(self._current_changed)
         new = QPushButton(tr("New event…"))

@@ -23,9 +23,19 @@ IDENTIFYING = {"given", "family", "name", "email", "phone"}
 
 
 def field_labels() -> dict[str, str]:
-    return {"given": tr("Given name"), "family": tr("Family name"), "name": tr("Full name"), "email": tr("Email"),
-            "phone": tr("Phone"), "company": tr("Company"), "title": tr("Position"), "url": tr("Web address"),
-            "tags": tr("Tags"), "birthday": tr("Birthday"), "notes": tr("Notes")}
+    return {
+        "given": tr("Given name"),
+        "family": tr("Family name"),
+        "name": tr("Full name"),
+        "email": tr("Email"),
+        "phone": tr("Phone"),
+        "company": tr("Company"),
+        "title": tr("Position"),
+        "url": tr("Web address"),
+        "tags": tr("Tags"),
+        "birthday": tr("Birthday"),
+        "notes": tr("Notes"),
+    }
 
 
 class ColumnMappingPage(QWidget):
@@ -42,8 +52,12 @@ class ColumnMappingPage(QWidget):
         labels = field_labels()
 
         title = heading(tr("Which column holds what?"), 1.3)
-        intro = QLabel(tr("HiTouch does not know the layout of {file}. Choose what each column holds; "
-                          "columns left out are not imported.").format(file=choice.path.name))
+        intro = QLabel(
+            tr(
+                "HiTouch does not know the layout of {file}. Choose what each column holds; "
+                "columns left out are not imported."
+            ).format(file=choice.path.name)
+        )
         intro.setWordWrap(True)
 
         grid = QGridLayout()

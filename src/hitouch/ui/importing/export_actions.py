@@ -44,8 +44,9 @@ class Exporter(QObject):
                 return self._ws.exporting.csv(path, progress, cancelled)
             return self._ws.exporting.vcards(path, kind.split()[1], progress, cancelled)
 
-        self._progress = progress = QProgressDialog(tr("Exporting to {file}…").format(file=path.name), tr("Cancel"),
-                                                    0, 0, self._window)
+        self._progress = progress = QProgressDialog(
+            tr("Exporting to {file}…").format(file=path.name), tr("Cancel"), 0, 0, self._window
+        )
         progress.setObjectName("exportProgress")
         progress.setWindowTitle(tr("Export contacts"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -67,7 +68,8 @@ class Exporter(QObject):
     def _done(self, count: int) -> None:
         self._finish()
         message = plural(count, tr("Exported 1 contact to {file}."), tr("Exported {n} contacts to {file}.")).format(
-            n=number(count), file=self._path.name)
+            n=number(count), file=self._path.name
+        )
         self._window.statusBar().showMessage(message, 8000)
 
     def _failed(self, exc: Exception) -> None:

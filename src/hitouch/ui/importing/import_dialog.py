@@ -12,12 +12,12 @@ from hitouch.services.errors import JournalError, UserError
 from hitouch.services.importing.importing import EntryKind, ImportPlan, ImportReport
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.background import Runner
-from hitouch.ui.importing.column_mapping import ColumnMappingPage
 from hitouch.ui.common.formatting import number, plural, tr
+from hitouch.ui.common.widgets import dim, heading
+from hitouch.ui.importing.column_mapping import ColumnMappingPage
 from hitouch.ui.importing.import_models import EntriesModel, ProblemsModel
 from hitouch.ui.importing.import_steps import ImportSteps, files_among
 from hitouch.ui.importing.import_widgets import Stats, plan_table
-from hitouch.ui.common.widgets import dim, heading
 
 CONTACT_FILES = (".vcf", ".vcard", ".csv")
 
@@ -72,8 +72,10 @@ class ImportPreviewDialog(ImportSteps):
     def _plan_import(self) -> None:
         self._working(tr("Reading {files}…").format(files=", ".join(p.name for p in self._paths)), planning=True)
         importing, paths, mapping = self._ws.importing, list(self._paths), dict(self._mapping) or None
-        self._run(lambda progress, cancelled: importing.plan(
-            paths, mapping=mapping, progress=progress, cancelled=cancelled), self._planned)
+        self._run(
+            lambda progress, cancelled: importing.plan(paths, mapping=mapping, progress=progress, cancelled=cancelled),
+            self._planned,
+        )
 
     def _planned(self, plan: ImportPlan) -> None:
         self.plan = plan
@@ -82,8 +84,10 @@ class ImportPreviewDialog(ImportSteps):
     def import_now(self) -> None:
         importing, plan, confirmed = self._ws.importing, self.plan, set(self.confirmed)
         self._working(tr("Importing…"), planning=False)
-        self._run(lambda progress, cancelled: importing.apply(
-            plan, confirmed, progress=progress, cancelled=cancelled), self._imported)
+        self._run(
+            lambda progress, cancelled: importing.apply(plan, confirmed, progress=progress, cancelled=cancelled),
+            self._imported,
+        )
 
     def _imported(self, report: ImportReport) -> None:
         self.report = report
@@ -98,11 +102,16 @@ class ImportPreviewDialog(ImportSteps):
 
     def _undone(self, undone) -> None:
         self.changed.emit(undone.changes)
-        self.summary_text.setText(plural(
-            undone.removed,
-            tr("Import undone: the contact it created is gone and the people it merged into are as they were."),
-            tr("Import undone: the {n} contacts it created are gone and the people it merged into are as they were."),
-        ).format(n=number(undone.removed)))
+        self.summary_text.setText(
+            plural(
+                undone.removed,
+                tr("Import undone: the contact it created is gone and the people it merged into are as they were."),
+                tr(
+                    "Import undone: the {n} contacts it created are gone"
+                    " and the people it merged into are as they were."
+                ),
+            ).format(n=number(undone.removed))
+        )
 
     # Off the GUI thread (see ImportSteps) ---------------------------------------------------
 
@@ -115,8 +124,9 @@ class ImportPreviewDialog(ImportSteps):
         if self._planning:
             if done < total:  # a file is being read: how long is not known
                 self.progress.setRange(0, 0)
-                self.status.setText(tr("Reading {file} ({n} of {total})…").format(
-                    file=self._paths[done].name, n=done + 1, total=total))
+                self.status.setText(
+                    tr("Reading {file} ({n} of {total})…").format(file=self._paths[done].name, n=done + 1, total=total)
+                )
             else:
                 self.progress.setRange(0, 0)
                 self.status.setText(tr("Looking for these people in your journal…"))
@@ -130,19 +140,28 @@ class ImportPreviewDialog(ImportSteps):
     def _build_preview(self, plan: ImportPlan) -> QWidget:
         page = QWidget()
         page.setObjectName("importPreviewPage")
-        self.counts = Stats("importCounts", (("created", tr("new")), ("merged", tr("merged")),
-                                             ("unchanged", tr("unchanged")), ("problems", tr("problems")),
-                                             ("skipped", tr("skipped"))))
+        self.counts = Stats(
+            "importCounts",
+            (
+                ("created", tr("new")),
+                ("merged", tr("merged")),
+                ("unchanged", tr("unchanged")),
+                ("problems", tr("problems")),
+                ("skipped", tr("skipped")),
+            ),
+        )
         self.notice = dim(QLabel())
         self.notice.setObjectName("importNotice")
         self.notice.setWordWrap(True)
         self.notice.hide()
         self.lists = QTabWidget()
         self.lists.setObjectName("importLists")
-        tabs = {EntryKind.SUGGESTION: (tr("Possible duplicates ({n})"), tr("Possible duplicates")),
-                EntryKind.NEW: (tr("New ({n})"), tr("New contacts")),
-                EntryKind.MERGE: (tr("Merged ({n})"), tr("Merged into contacts you have")),
-                EntryKind.UNCHANGED: (tr("Unchanged ({n})"), tr("Already in your journal"))}
+        tabs = {
+            EntryKind.SUGGESTION: (tr("Possible duplicates ({n})"), tr("Possible duplicates")),
+            EntryKind.NEW: (tr("New ({n})"), tr("New contacts")),
+            EntryKind.MERGE: (tr("Merged ({n})"), tr("Merged into contacts you have")),
+            EntryKind.UNCHANGED: (tr("Unchanged ({n})"), tr("Already in your journal")),
+        }
         for kind, (label, accessible) in tabs.items():
             entries = plan.of_kind(kind)
             if not entries:
@@ -151,13 +170,18 @@ class ImportPreviewDialog(ImportSteps):
             hint = ""
             if kind == EntryKind.SUGGESTION:
                 model.confirmedChanged.connect(self._show_counts)
-                hint = tr("Tick the people who are the same person as the one in your journal: they are "
-                          "merged. The others are imported as new contacts.")
-            self.lists.addTab(plan_table(model, f"{kind.value}List", accessible, hint),
-                              label.format(n=number(len(entries))))
+                hint = tr(
+                    "Tick the people who are the same person as the one in your journal: they are "
+                    "merged. The others are imported as new contacts."
+                )
+            self.lists.addTab(
+                plan_table(model, f"{kind.value}List", accessible, hint), label.format(n=number(len(entries)))
+            )
         if plan.problems:
-            self.lists.addTab(plan_table(ProblemsModel(plan.problems, self), "problemList", tr("Problems")),
-                              tr("Problems ({n})").format(n=number(len(plan.problems))))
+            self.lists.addTab(
+                plan_table(ProblemsModel(plan.problems, self), "problemList", tr("Problems")),
+                tr("Problems ({n})").format(n=number(len(plan.problems))),
+            )
         self.import_button = QPushButton(tr("Import"))
         self.import_button.setObjectName("importButton")
         self.import_button.setDefault(True)
@@ -184,8 +208,13 @@ class ImportPreviewDialog(ImportSteps):
     def _show_counts(self) -> None:
         plan = self.plan
         counts = plan.counts(self.confirmed)
-        self.counts.show_values(created=counts.created, merged=counts.merged, unchanged=counts.unchanged,
-                                problems=len(plan.problems), skipped=counts.skipped)
+        self.counts.show_values(
+            created=counts.created,
+            merged=counts.merged,
+            unchanged=counts.unchanged,
+            problems=len(plan.problems),
+            skipped=counts.skipped,
+        )
         nothing = counts.created == 0 and counts.merged == 0
         self.import_button.setEnabled(not nothing)
         if nothing:
@@ -194,21 +223,48 @@ class ImportPreviewDialog(ImportSteps):
 
     def _build_summary(self, report: ImportReport) -> QWidget:
         c = report.counts
-        stats = Stats("importSummaryCounts", (("created", tr("new contacts")), ("merged", tr("merged")),
-                                              ("unchanged", tr("unchanged")), ("problems", tr("problems"))))
+        stats = Stats(
+            "importSummaryCounts",
+            (
+                ("created", tr("new contacts")),
+                ("merged", tr("merged")),
+                ("unchanged", tr("unchanged")),
+                ("problems", tr("problems")),
+            ),
+        )
         stats.show_values(created=c.created, merged=c.merged, unchanged=c.unchanged, problems=len(report.problems))
-        lines = [tr("The people in the files are in your journal now; those you had already gained what the "
-                    "files added, and nothing of theirs was lost.")]
+        lines = [
+            tr(
+                "The people in the files are in your journal now; those you had already gained what the "
+                "files added, and nothing of theirs was lost."
+            )
+        ]
         if report.moves:
-            lines.append(plural(report.moves, tr("1 new company or position was noticed and added to that "
-                                                 "person's journal."),
-                                tr("{n} new companies or positions were noticed and added to those people's "
-                                   "journals.")).format(n=report.moves))
+            lines.append(
+                plural(
+                    report.moves,
+                    tr("1 new company or position was noticed and added to that person's journal."),
+                    tr("{n} new companies or positions were noticed and added to those people's journals."),
+                ).format(n=report.moves)
+            )
         if report.problems:
-            lines.append(plural(len(report.problems), tr("This line of the files could not be imported:"),
-                                tr("These {n} lines of the files could not be imported:")).format(
-                                    n=len(report.problems)))
-        problems = (plan_table(ProblemsModel(report.problems, self), "summaryProblemList", tr("Problems"))
-                    if report.problems else None)
-        return self.summary_page("importSummary", stats, lines, "importSummaryText",
-                                 tr("Remove the new contacts and take back what was added to the others"), problems)
+            lines.append(
+                plural(
+                    len(report.problems),
+                    tr("This line of the files could not be imported:"),
+                    tr("These {n} lines of the files could not be imported:"),
+                ).format(n=len(report.problems))
+            )
+        problems = (
+            plan_table(ProblemsModel(report.problems, self), "summaryProblemList", tr("Problems"))
+            if report.problems
+            else None
+        )
+        return self.summary_page(
+            "importSummary",
+            stats,
+            lines,
+            "importSummaryText",
+            tr("Remove the new contacts and take back what was added to the others"),
+            problems,
+        )

@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from hitouch.domain.cards import Problem
-from hitouch.services.importing.merge import Additions
 from hitouch.services.importing.importing import EntryKind, PlanEntry, Suggestion
+from hitouch.services.importing.merge import Additions
 from hitouch.ui.common.formatting import tr
 from hitouch.ui.common.roles import Role
 
@@ -21,17 +21,28 @@ def _where(file: str, line: int) -> str:
 
 
 def _column_names() -> dict[str, str]:
-    return {"given": tr("given name"), "family": tr("family name"), "company": tr("company"), "title": tr("position"),
-            "notes": tr("notes"), "birthday_mmdd": tr("birthday"), "birthday_year": tr("year of birth"),
-            "connected_on": tr("connection date"), "vcard_uid": tr("vCard UID"), "photo": tr("photo")}
+    return {
+        "given": tr("given name"),
+        "family": tr("family name"),
+        "company": tr("company"),
+        "title": tr("position"),
+        "notes": tr("notes"),
+        "birthday_mmdd": tr("birthday"),
+        "birthday_year": tr("year of birth"),
+        "connected_on": tr("connection date"),
+        "vcard_uid": tr("vCard UID"),
+        "photo": tr("photo"),
+    }
 
 
 def added_text(adds: Additions) -> str:
     """'2 emails, 1 phone, tags Investor, Sailing, notes; moved to Fjord Ventures'."""
     parts = []
-    for count, one, many in ((len(adds.emails), tr("1 email"), tr("{n} emails")),
-                             (len(adds.phones), tr("1 phone"), tr("{n} phones")),
-                             (len(adds.urls), tr("1 web address"), tr("{n} web addresses"))):
+    for count, one, many in (
+        (len(adds.emails), tr("1 email"), tr("{n} emails")),
+        (len(adds.phones), tr("1 phone"), tr("{n} phones")),
+        (len(adds.urls), tr("1 web address"), tr("{n} web addresses")),
+    ):
         if count:
             parts.append(one if count == 1 else many.format(n=count))
     if adds.tags:
@@ -39,8 +50,11 @@ def added_text(adds: Additions) -> str:
     names = _column_names()
     parts += [names.get(column, column) for column in adds.filled()]
     for move in adds.moves:
-        parts.append(tr("moved to {company}").format(company=move.new) if move.kind == "company"
-                     else tr("now {title}").format(title=move.new))
+        parts.append(
+            tr("moved to {company}").format(company=move.new)
+            if move.kind == "company"
+            else tr("now {title}").format(title=move.new)
+        )
     return ", ".join(parts)
 
 
@@ -65,9 +79,12 @@ class EntriesModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        second = {EntryKind.NEW: tr("Details"), EntryKind.MERGE: tr("Merged into, adding"),
-                  EntryKind.UNCHANGED: tr("Already in the journal as"),
-                  EntryKind.SUGGESTION: tr("May be the same person as")}[self._kind]
+        second = {
+            EntryKind.NEW: tr("Details"),
+            EntryKind.MERGE: tr("Merged into, adding"),
+            EntryKind.UNCHANGED: tr("Already in the journal as"),
+            EntryKind.SUGGESTION: tr("May be the same person as"),
+        }[self._kind]
         return (tr("Name"), second, tr("From"))[section]
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -11,7 +11,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hitouch.services.errors import JournalError, UserError
 from hitouch.services.importing.writing import ImportCancelled
@@ -131,8 +140,11 @@ class ImportSteps(QDialog):
     def _working(self, text: str, planning: bool) -> None:
         self._planning = planning
         self.status.setText(text)
-        self.working_hint.setText(tr("Nothing is written to your journal before you press Import.") if planning else
-                                  tr("Cancel takes the whole import back: your journal stays as it was."))
+        self.working_hint.setText(
+            tr("Nothing is written to your journal before you press Import.")
+            if planning
+            else tr("Cancel takes the whole import back: your journal stays as it was.")
+        )
         self.progress.setRange(0, 0)
         self.cancel_button.setEnabled(True)
         self._show(self._working_page)
@@ -159,7 +171,12 @@ class ImportSteps(QDialog):
         self._show(page)
 
     def summary_page(
-        self, page_name: str, stats: QWidget, lines: list[str], text_name: str, undo_tip: str,
+        self,
+        page_name: str,
+        stats: QWidget,
+        lines: list[str],
+        text_name: str,
+        undo_tip: str,
         problems: QWidget | None,
     ) -> QWidget:
         """The last step: what was done, the problems if any, Undo and Close."""

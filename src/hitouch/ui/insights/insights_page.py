@@ -47,7 +47,9 @@ class InsightsPage(RedrawnWhenShown, QScrollArea):
         self.headline.setObjectName("insightsHeadline")
         self.headline.setWordWrap(True)
         layout.addWidget(self.headline)
-        self.share_chart = self._chart_view("faceToFaceChart", tr("Relationships met face to face, and known only on a screen"))
+        self.share_chart = self._chart_view(
+            "faceToFaceChart", tr("Relationships met face to face, and known only on a screen")
+        )
         self.followup_chart = self._chart_view("followupChart", tr("Follow-ups kept and missed, by month due"))
         self.referral_chart = self._chart_view("referralChart", tr("Referrals given and received, by month"))
         for chart in (self.share_chart, self.followup_chart, self.referral_chart):
@@ -104,20 +106,37 @@ class InsightsPage(RedrawnWhenShown, QScrollArea):
     # Drawing ----------------------------------------------------------------------------
 
     def _draw(self, insights: Insights) -> None:
-        labels = [QLocale().standaloneMonthName(m.month.month, QLocale.FormatType.ShortFormat)
-                  for m in insights.relationships]
-        self._bars(self.share_chart, QPercentBarSeries(), labels, [
-            (tr("Met face to face"), FACE_TO_FACE, [m.met for m in insights.relationships]),
-            (tr("Known only virtually"), VIRTUAL, [m.virtual for m in insights.relationships]),
-        ], percent=True)
-        self._bars(self.followup_chart, QBarSeries(), labels, [
-            (tr("Kept"), KEPT, [m.kept for m in insights.followups]),
-            (tr("Missed"), MISSED, [m.missed for m in insights.followups]),
-        ])
-        self._bars(self.referral_chart, QBarSeries(), labels, [
-            (tr("Given"), GIVEN, [m.given for m in insights.referrals]),
-            (tr("Received"), RECEIVED, [m.received for m in insights.referrals]),
-        ])
+        labels = [
+            QLocale().standaloneMonthName(m.month.month, QLocale.FormatType.ShortFormat) for m in insights.relationships
+        ]
+        self._bars(
+            self.share_chart,
+            QPercentBarSeries(),
+            labels,
+            [
+                (tr("Met face to face"), FACE_TO_FACE, [m.met for m in insights.relationships]),
+                (tr("Known only virtually"), VIRTUAL, [m.virtual for m in insights.relationships]),
+            ],
+            percent=True,
+        )
+        self._bars(
+            self.followup_chart,
+            QBarSeries(),
+            labels,
+            [
+                (tr("Kept"), KEPT, [m.kept for m in insights.followups]),
+                (tr("Missed"), MISSED, [m.missed for m in insights.followups]),
+            ],
+        )
+        self._bars(
+            self.referral_chart,
+            QBarSeries(),
+            labels,
+            [
+                (tr("Given"), GIVEN, [m.given for m in insights.referrals]),
+                (tr("Received"), RECEIVED, [m.received for m in insights.referrals]),
+            ],
+        )
         self.headline.setText(headline(insights))
 
     def _bars(self, view: QChartView, series, labels: list[str], sets: list, percent: bool = False) -> None:

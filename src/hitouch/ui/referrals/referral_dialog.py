@@ -68,6 +68,11 @@ class ReferralDialog(FormDialog):
         given = self.direction.currentData() == "given"
         value = parse_amount(self.value.text()) if self.value.text().strip() else None
         self.referral_id, self.changes = self._ws.referrals.add(
-            None if given else contact_id, contact_id if given else None, lead=lead, lead_text=lead_text,
-            on=self.on.date().toPython(), note=self.note.text(), value_cents=value,
+            None if given else contact_id,
+            contact_id if given else None,
+            lead=lead,
+            lead_text=lead_text,
+            on=self.on.date().toPython(),
+            note=self.note.text(),
+            value_cents=value,
         )

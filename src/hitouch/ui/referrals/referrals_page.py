@@ -12,10 +12,10 @@ from hitouch.services.workspace import Workspace
 from hitouch.ui.common.dialogs import guarded
 from hitouch.ui.common.formatting import number, short_date, tr
 from hitouch.ui.common.paged_model import Column, PagedTableModel, RecordsTableModel
-from hitouch.ui.referrals.referral_dialog import ReferralDialog
 from hitouch.ui.common.roles import Role
 from hitouch.ui.common.tables import record_table
 from hitouch.ui.common.widgets import RedrawnWhenShown, dim, heading
+from hitouch.ui.referrals.referral_dialog import ReferralDialog
 
 
 def standing(balance: ReferralBalance) -> str:
@@ -50,8 +50,9 @@ def ledger_columns() -> list[Column[ReferralRecord]]:
         Column(tr("Contact"), lambda r: r.contact.name),
         Column(tr("Lead"), lambda r: r.lead_label),
         Column(tr("Status"), lambda r: status_label(r.status)),
-        Column(tr("Value"), lambda r: amount_text(r.value_cents) if r.value_cents is not None else "",
-               align_right=True),
+        Column(
+            tr("Value"), lambda r: amount_text(r.value_cents) if r.value_cents is not None else "", align_right=True
+        ),
     ]
 
 
@@ -70,7 +71,8 @@ class ReferralsPage(RedrawnWhenShown, QSplitter):
         self.balance = record_table(self.balance_model, "referralBalance", tr("Balance per person"))
         self.balance.doubleClicked.connect(self._open_from_balance)
         self.ledger_model: PagedTableModel[ReferralRecord] = PagedTableModel(
-            ledger_columns(), workspace.referrals.records, lambda r: r.id, self)
+            ledger_columns(), workspace.referrals.records, lambda r: r.id, self
+        )
         self.ledger = record_table(self.ledger_model, "referralLedger", tr("Referral ledger"), stretch=3)
         self.ledger.selectionModel().currentRowChanged.connect(self._update_buttons)
 
@@ -88,7 +90,9 @@ class ReferralsPage(RedrawnWhenShown, QSplitter):
         top_column.addLayout(header)
         top_column.addWidget(self.summary)
         top_column.addWidget(heading(tr("Balance")))
-        top_column.addWidget(dim(QLabel(tr("Whom you owe comes first: they have referred more to you than you to them."))))
+        top_column.addWidget(
+            dim(QLabel(tr("Whom you owe comes first: they have referred more to you than you to them.")))
+        )
         top_column.addWidget(self.balance, 1)
 
         self.status_buttons: dict[str, QPushButton] = {}
@@ -124,8 +128,9 @@ class ReferralsPage(RedrawnWhenShown, QSplitter):
         received = sum(b.received for b in balances)
         unreturned = sum(1 for b in balances if b.received and not b.given)
         self.summary.setText(
-            tr("{given} given, {received} received; {n} people have referred to you and were never helped back.")
-            .format(given=number(given), received=number(received), n=number(unreturned))
+            tr(
+                "{given} given, {received} received; {n} people have referred to you and were never helped back."
+            ).format(given=number(given), received=number(received), n=number(unreturned))
         )
         self._update_buttons()
 

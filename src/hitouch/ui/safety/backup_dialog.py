@@ -19,6 +19,7 @@ from hitouch.ui.common.formatting import tr
 from hitouch.ui.common.paged_model import Column, RecordsTableModel
 from hitouch.ui.common.tables import record_table
 
+
 def reason_text(reason: str) -> str:
     if reason.startswith("before-upgrade"):
         return tr("Before an upgrade")
@@ -33,8 +34,11 @@ def backup_columns() -> list[Column[BackupInfo]]:
     locale = QLocale()
     return [
         Column(tr("Made"), lambda b: locale.toString(QDateTime(b.created), QLocale.FormatType.ShortFormat)),
-        Column(tr("Contacts"), lambda b: locale.toString(b.contacts) if b.contacts is not None else tr("unreadable"),
-               align_right=True),
+        Column(
+            tr("Contacts"),
+            lambda b: locale.toString(b.contacts) if b.contacts is not None else tr("unreadable"),
+            align_right=True,
+        ),
         Column(tr("Size"), lambda b: locale.formattedDataSize(b.size), align_right=True),
         Column(tr("Why"), lambda b: reason_text(b.reason)),
     ]
@@ -47,8 +51,12 @@ class RestoreDialog(QDialog):
         self.setWindowTitle(tr("Restore from Backup"))
         self._backups = backups
         self.changes: Changes | None = None
-        intro = QLabel(tr("Choose the state to go back to. Your journal as it is now is kept as a backup first, "
-                          "so a restore can itself be undone."))
+        intro = QLabel(
+            tr(
+                "Choose the state to go back to. Your journal as it is now is kept as a backup first, "
+                "so a restore can itself be undone."
+            )
+        )
         intro.setWordWrap(True)
         self.backups = backups.list()
         self.model = RecordsTableModel(backup_columns(), self)
@@ -80,9 +88,11 @@ class RestoreDialog(QDialog):
         if backup is None:
             return
         answer = QMessageBox.question(
-            self, tr("Restore from Backup"),
+            self,
+            tr("Restore from Backup"),
             tr("Replace the journal with the backup made {when}?").format(
-                when=self.model.index(self.table.currentIndex().row(), 0).data()),
+                when=self.model.index(self.table.currentIndex().row(), 0).data()
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

@@ -39,8 +39,12 @@ class TrashDialog(QDialog):
         self.items = workspace.trash.list()
         self.model = RecordsTableModel(trash_columns(), self)
         self.model.set_records(self.items)
-        intro = QLabel(tr("Deleted contacts stay here for 30 days, with their journal, follow-ups and referrals. "
-                          "Choose the ones to bring back."))
+        intro = QLabel(
+            tr(
+                "Deleted contacts stay here for 30 days, with their journal, follow-ups and referrals. "
+                "Choose the ones to bring back."
+            )
+        )
         intro.setWordWrap(True)
         self.table = record_table(self.model, "trashList", tr("Deleted contacts"), stretch=0)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -51,7 +55,8 @@ class TrashDialog(QDialog):
         self.restore_button.setObjectName("restoreFromTrashButton")
         self.restore_button.setEnabled(False)
         self.table.selectionModel().selectionChanged.connect(
-            lambda *_: self.restore_button.setEnabled(bool(self.table.selectionModel().selectedRows())))
+            lambda *_: self.restore_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -25,9 +25,9 @@ from hitouch.domain.phones import default_region, known_region
 from hitouch.settings import Settings
 from hitouch.ui.common.dialogs import FormDialog
 from hitouch.ui.common.formatting import hour_of_day, tr
-from hitouch.ui.settings.settings_store import SettingsStore
 from hitouch.ui.common.theme import apply_theme
 from hitouch.ui.common.widgets import dim
+from hitouch.ui.settings.settings_store import SettingsStore
 
 Editor = QSpinBox | QCheckBox | QLineEdit | QComboBox
 
@@ -50,22 +50,48 @@ class SettingsDialog(FormDialog):
         reminders = self._section(tr("Reminders && calendar"), "remindersSection")
         self._spin(reminders, "reminder_minutes", tr("&Remind me"), 0, 7 * 24 * 60, tr(" minutes before"))
         self._hour(reminders, "all_day_reminder_hour", tr("All-day &reminders at"))
-        self._check(reminders, "calendar_use_todos", tr("Send follow-ups as &tasks (VTODO), not events"),
-                    hint=tr("Google Calendar shows events only."))
+        self._check(
+            reminders,
+            "calendar_use_todos",
+            tr("Send follow-ups as &tasks (VTODO), not events"),
+            hint=tr("Google Calendar shows events only."),
+        )
         self._feed(reminders)
         self._line(reminders, "caldav_url", tr("CalDAV &address"), "https://dav.example.com/calendars/you/")
         self._line(reminders, "caldav_user", tr("CalDAV &user"), tr("your user name"))
-        self._line(reminders, "caldav_calendar", tr("Ca&lendar name"), "HiTouch",
-                   hint=tr("The CalDAV password is kept in your system's keyring, never in this file."))
+        self._line(
+            reminders,
+            "caldav_calendar",
+            tr("Ca&lendar name"),
+            "HiTouch",
+            hint=tr("The CalDAV password is kept in your system's keyring, never in this file."),
+        )
 
         relationships = self._section(tr("Relationships"), "relationshipsSection")
-        self._spin(relationships, "event_followup_days", tr("&Follow up after an event"), 0, 90, tr(" days"),
-                   hint=tr("A follow-up is suggested this long after you meet someone at an event."))
-        self._line(relationships, "default_cadence", tr("&Keep in touch every"), tr("e.g. 4w"),
-                   hint=tr("For new contacts: a number and d, w or m (2w is every two weeks). Empty: none."))
+        self._spin(
+            relationships,
+            "event_followup_days",
+            tr("&Follow up after an event"),
+            0,
+            90,
+            tr(" days"),
+            hint=tr("A follow-up is suggested this long after you meet someone at an event."),
+        )
+        self._line(
+            relationships,
+            "default_cadence",
+            tr("&Keep in touch every"),
+            tr("e.g. 4w"),
+            hint=tr("For new contacts: a number and d, w or m (2w is every two weeks). Empty: none."),
+        )
         region = default_region() or "—"
-        self._line(relationships, "phone_region", tr("Phone &numbers from"), region,
-                   hint=tr("For numbers without +: GB, DE… Empty: {region}, from your language.").format(region=region))
+        self._line(
+            relationships,
+            "phone_region",
+            tr("Phone &numbers from"),
+            region,
+            hint=tr("For numbers without +: GB, DE… Empty: {region}, from your language.").format(region=region),
+        )
         self.editors["phone_region"].setMaxLength(2)
 
         backups = self._section(tr("Backups"), "backupsSection")
@@ -74,8 +100,12 @@ class SettingsDialog(FormDialog):
         self._spin(backups, "backups_monthly", tr("&Monthly backups kept"), 0, 240)
 
         appearance = self._section(tr("Appearance"), "appearanceSection")
-        theme = self._combo(appearance, "theme", tr("T&heme"),
-                            [(tr("Follow the system"), "system"), (tr("Light"), "light"), (tr("Dark"), "dark")])
+        theme = self._combo(
+            appearance,
+            "theme",
+            tr("T&heme"),
+            [(tr("Follow the system"), "system"), (tr("Light"), "light"), (tr("Dark"), "dark")],
+        )
         theme.currentIndexChanged.connect(lambda: apply_theme(theme.currentData()))  # see it at once
 
         left = QVBoxLayout()
@@ -107,8 +137,9 @@ class SettingsDialog(FormDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         return box
 
-    def _add(self, box: QGroupBox, name: str, label: str, editor: Editor, field: QWidget | None = None,
-             hint: str = "") -> None:
+    def _add(
+        self, box: QGroupBox, name: str, label: str, editor: Editor, field: QWidget | None = None, hint: str = ""
+    ) -> None:
         editor.setObjectName(_camel(name))
         editor.setAccessibleName(label.replace("&&", "\0").replace("&", "").replace("\0", "&"))
         self.editors[name] = editor
@@ -171,12 +202,19 @@ class SettingsDialog(FormDialog):
         line.setContentsMargins(0, 0, 0, 0)
         line.addWidget(edit, 1)
         line.addWidget(choose)
-        self._add(box, "calendar_feed_path", tr("Calendar &file"), edit, row,
-                  hint=tr("An .ics file kept up to date after every change, for your calendar to subscribe to."))
+        self._add(
+            box,
+            "calendar_feed_path",
+            tr("Calendar &file"),
+            edit,
+            row,
+            hint=tr("An .ics file kept up to date after every change, for your calendar to subscribe to."),
+        )
 
     def _choose_feed(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Calendar file"), self.editors["calendar_feed_path"].text(),
-                                              tr("Calendar files (*.ics)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("Calendar file"), self.editors["calendar_feed_path"].text(), tr("Calendar files (*.ics)")
+        )
         if path:
             self.editors["calendar_feed_path"].setText(path)
 
@@ -215,10 +253,18 @@ class SettingsDialog(FormDialog):
             try:
                 parse_period(wanted.default_cadence)
             except ValueError:
-                problems.append(("default_cadence", tr("“Keep in touch every” needs a number and d, w or m, such as 4w.")))
+                problems.append(
+                    ("default_cadence", tr("“Keep in touch every” needs a number and d, w or m, such as 4w."))
+                )
         if wanted.phone_region and not known_region(wanted.phone_region):
-            problems.append(("phone_region", tr("“{code}” is not a country code: use two letters such as GB or DE.")
-                             .format(code=wanted.phone_region)))
+            problems.append(
+                (
+                    "phone_region",
+                    tr("“{code}” is not a country code: use two letters such as GB or DE.").format(
+                        code=wanted.phone_region
+                    ),
+                )
+            )
         if wanted.caldav_url and not wanted.caldav_url.startswith(("https://", "http://")):
             problems.append(("caldav_url", tr("The CalDAV address starts with https://.")))
         if wanted.caldav_url and not wanted.caldav_calendar:
@@ -228,7 +274,9 @@ class SettingsDialog(FormDialog):
             if feed.suffix.lower() != ".ics":
                 problems.append(("calendar_feed_path", tr("The calendar file's name ends in .ics.")))
             elif not feed.parent.is_dir():
-                problems.append(("calendar_feed_path", tr("The folder {folder} does not exist.").format(folder=feed.parent)))
+                problems.append(
+                    ("calendar_feed_path", tr("The folder {folder} does not exist.").format(folder=feed.parent))
+                )
         if problems:
             self.editors[problems[0][0]].setFocus()
             raise ValueError("\n".join(message for _, message in problems))
@@ -242,4 +290,3 @@ class SettingsDialog(FormDialog):
     def reject(self) -> None:
         apply_theme(self.settings.theme)  # a theme tried out but not saved goes back
         super().reject()
-

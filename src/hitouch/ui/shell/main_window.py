@@ -12,30 +12,31 @@ from hitouch import __version__
 from hitouch.services.changes import Changes
 from hitouch.services.workspace import Workspace
 from hitouch.settings import Settings
-from hitouch.ui.safety.backup_dialog import RestoreDialog
 from hitouch.ui.calendar.calendar_import_dialog import CalendarImportDialog, calendar_files
 from hitouch.ui.calendar.calendar_menu import CalendarMenu
-from hitouch.ui.contacts.contact_dialog import ContactDialog
-from hitouch.ui.contacts.contacts_page import ContactsPage
 from hitouch.ui.common.background import ThreadedRunner
 from hitouch.ui.common.dialogs import guarded
-from hitouch.ui.importing.export_actions import Exporter
 from hitouch.ui.common.formatting import tr
 from hitouch.ui.common.icons import app_icon, icon
-from hitouch.ui.importing.import_dialog import ImportPreviewDialog, contact_files
+from hitouch.ui.common.theme import apply_theme
+from hitouch.ui.contacts.contact_dialog import ContactDialog
+from hitouch.ui.contacts.contacts_page import ContactsPage
 from hitouch.ui.contacts.log_dialog import LogDialog
 from hitouch.ui.contacts.merge_dialog import MergeDialog
-from hitouch.ui.shell.relationship_pages import RelationshipPages
+from hitouch.ui.importing.export_actions import Exporter
+from hitouch.ui.importing.import_dialog import ImportPreviewDialog, contact_files
+from hitouch.ui.safety.backup_dialog import RestoreDialog
+from hitouch.ui.safety.trash_dialog import TrashDialog
 from hitouch.ui.settings.settings_dialog import SettingsDialog
 from hitouch.ui.settings.settings_store import SettingsStore
-from hitouch.ui.common.theme import apply_theme
-from hitouch.ui.safety.trash_dialog import TrashDialog
+from hitouch.ui.shell.relationship_pages import RelationshipPages
 from hitouch.ui.shell.undo import UndoHistory
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace, settings_store: SettingsStore, settings: Settings,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, settings_store: SettingsStore, settings: Settings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.ws = workspace
@@ -88,32 +89,46 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.new_contact_action = self._action(tr("&New Contact…"), QKeySequence.StandardKey.New, self.add_contact, "newContactAction", "add-contact")
+        self.new_contact_action = self._action(
+            tr("&New Contact…"), QKeySequence.StandardKey.New, self.add_contact, "newContactAction", "add-contact"
+        )
         self.import_action = self._action(tr("&Import…"), "Ctrl+I", self.import_contacts, "importAction", "import")
         self.import_action.setToolTip(tr("Import contacts (vCard, CSV) or meetings (calendar .ics files)"))
         self.backup_action = self._action(tr("&Back Up Now"), "Ctrl+Shift+B", self.back_up, "backUpAction")
-        self.restore_action = self._action(tr("&Restore from Backup…"), "Ctrl+Shift+R", self.restore_backup, "restoreAction")
+        self.restore_action = self._action(
+            tr("&Restore from Backup…"), "Ctrl+Shift+R", self.restore_backup, "restoreAction"
+        )
         quit_action = self._action(tr("&Quit"), "Ctrl+Q", self.close, "quitAction")
         self.undo_action = self._action(tr("&Undo"), QKeySequence.StandardKey.Undo, self.undo, "undoAction", "undo")
-        self.find_action = self._action(tr("&Find"), QKeySequence.StandardKey.Find, self.focus_search, "findAction", "search")
+        self.find_action = self._action(
+            tr("&Find"), QKeySequence.StandardKey.Find, self.focus_search, "findAction", "search"
+        )
         self.merge_action = self._action(tr("&Merge Contacts…"), "Ctrl+M", self.merge_selected, "mergeContactsAction")
         self.trash_action = self._action(tr("&Trash…"), "Ctrl+Shift+T", self.open_trash, "trashAction")
         self.edit_action = self._action(tr("&Edit Contact…"), "Ctrl+E", self.edit_current, "editContactAction")
-        self.delete_action = self._action(tr("&Delete Contact"), QKeySequence.StandardKey.Delete, self.delete_selected, "deleteContactAction")
+        self.delete_action = self._action(
+            tr("&Delete Contact"), QKeySequence.StandardKey.Delete, self.delete_selected, "deleteContactAction"
+        )
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.contacts.list.addAction(self.delete_action)
         self.removeAction(self.delete_action)  # Delete in a text field must delete text
-        self.log_action = self._action(tr("&Log Interaction…"), "Ctrl+L", self.log_current, "logInteractionAction", "log")
-        self.preferences_action = self._action(tr("&Preferences…"), "Ctrl+,", self.open_preferences, "preferencesAction", "settings")
+        self.log_action = self._action(
+            tr("&Log Interaction…"), "Ctrl+L", self.log_current, "logInteractionAction", "log"
+        )
+        self.preferences_action = self._action(
+            tr("&Preferences…"), "Ctrl+,", self.open_preferences, "preferencesAction", "settings"
+        )
         about = self._action(tr("&About HiTouch"), QKeySequence.StandardKey.HelpContents, self.about, "aboutAction")
 
         menu = self.menuBar()
         file_menu = menu.addMenu(tr("&File"))
         file_menu.addActions([self.new_contact_action, self.import_action])
         export_menu = file_menu.addMenu(tr("E&xport"))
-        for text, kind, name in ((tr("vCard &3.0…"), "vcard 3.0", "exportVcard3Action"),
-                                 (tr("vCard &4.0…"), "vcard 4.0", "exportVcard4Action"),
-                                 (tr("&CSV…"), "csv", "exportCsvAction")):
+        for text, kind, name in (
+            (tr("vCard &3.0…"), "vcard 3.0", "exportVcard3Action"),
+            (tr("vCard &4.0…"), "vcard 4.0", "exportVcard4Action"),
+            (tr("&CSV…"), "csv", "exportCsvAction"),
+        ):
             export_menu.addAction(self._action(text, None, lambda _=False, k=kind: self.export_contacts(k), name))
         file_menu.addSeparator()
         file_menu.addActions([self.backup_action, self.restore_action])
@@ -122,8 +137,9 @@ class MainWindow(QMainWindow):
         edit_menu = menu.addMenu(tr("&Edit"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addSeparator()
-        edit_menu.addActions([self.find_action, self.edit_action, self.merge_action, self.delete_action,
-                              self.trash_action])
+        edit_menu.addActions(
+            [self.find_action, self.edit_action, self.merge_action, self.delete_action, self.trash_action]
+        )
         edit_menu.addSeparator()
         edit_menu.addAction(self.preferences_action)
         journal_menu = menu.addMenu(tr("&Journal"))
@@ -194,7 +210,8 @@ class MainWindow(QMainWindow):
             what = names[0] if len(names) == 1 else tr("{n} contacts").format(n=len(names))
             self.history.push(tr("Delete {what}").format(what=what), lambda: self.ws.trash.restore(*contact_ids))
             self.statusBar().showMessage(
-                tr("Moved {what} to the trash (kept 30 days). Ctrl+Z brings it back.").format(what=what), 6000)
+                tr("Moved {what} to the trash (kept 30 days). Ctrl+Z brings it back.").format(what=what), 6000
+            )
 
     def merge_selected(self) -> None:
         ids = self.contacts.selected_contact_ids()
@@ -212,8 +229,10 @@ class MainWindow(QMainWindow):
         changes, record = result
         self.apply(changes)
         self.contacts.select_contact(keep.id)
-        self.history.push(tr("Merge {other} into {keep}").format(other=other.name, keep=keep.name),
-                          lambda: self.ws.contacts.unmerge(record))
+        self.history.push(
+            tr("Merge {other} into {keep}").format(other=other.name, keep=keep.name),
+            lambda: self.ws.contacts.unmerge(record),
+        )
         self.statusBar().showMessage(tr("Merged. Ctrl+Z takes it back."), 6000)
 
     def open_trash(self) -> None:
@@ -243,9 +262,13 @@ class MainWindow(QMainWindow):
 
     def import_contacts(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, tr("Import contacts or meetings"), str(Path.home()),
-            tr("Contacts and calendars (*.vcf *.vcard *.csv *.ics);;Contacts (*.vcf *.vcard *.csv);;"
-               "Calendars (*.ics);;All files (*)"),
+            self,
+            tr("Import contacts or meetings"),
+            str(Path.home()),
+            tr(
+                "Contacts and calendars (*.vcf *.vcard *.csv *.ics);;Contacts (*.vcf *.vcard *.csv);;"
+                "Calendars (*.ics);;All files (*)"
+            ),
         )
         if paths:
             self.open_files([Path(p) for p in paths])
@@ -271,12 +294,16 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _remember_calendar_import(self, report) -> None:
-        self.history.push(tr("Import of {files}").format(files=", ".join(Path(f).name for f in report.files)),
-                          lambda: self.ws.calendar_import.undo(report.batch_id).changes)
+        self.history.push(
+            tr("Import of {files}").format(files=", ".join(Path(f).name for f in report.files)),
+            lambda: self.ws.calendar_import.undo(report.batch_id).changes,
+        )
 
     def _remember_import(self, report) -> None:
-        self.history.push(tr("Import of {files}").format(files=", ".join(Path(f).name for f in report.files)),
-                          lambda: self.ws.importing.undo(report.batch_id).changes)
+        self.history.push(
+            tr("Import of {files}").format(files=", ".join(Path(f).name for f in report.files)),
+            lambda: self.ws.importing.undo(report.batch_id).changes,
+        )
 
     def export_contacts(self, kind: str) -> None:
         self.exporter.ask_and_export(kind, self.runner)
@@ -355,8 +382,10 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             tr("About HiTouch"),
-            tr("<b>HiTouch {version}</b><p>High tech needs high touch: a networking journal that keeps "
-               "the people you meet, where you met them, and everything since.</p>").format(version=__version__),
+            tr(
+                "<b>HiTouch {version}</b><p>High tech needs high touch: a networking journal that keeps "
+                "the people you meet, where you met them, and everything since.</p>"
+            ).format(version=__version__),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:

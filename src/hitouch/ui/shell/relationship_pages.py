@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from hitouch.services.changes import Changes
+from hitouch.ui.common.formatting import tr
 from hitouch.ui.contacts.contacts_page import ContactsPage
 from hitouch.ui.events.events_page import EventsPage
-from hitouch.ui.today.followup_notifier import FollowUpNotifier
-from hitouch.ui.common.formatting import tr
 from hitouch.ui.insights.insights_page import InsightsPage
-from hitouch.ui.shell.navigation import Sidebar
 from hitouch.ui.referrals.referrals_page import ReferralsPage
+from hitouch.ui.shell.navigation import Sidebar
+from hitouch.ui.today.followup_notifier import FollowUpNotifier
 from hitouch.ui.today.today_page import TodayPage
 
 if TYPE_CHECKING:
@@ -40,8 +40,10 @@ class RelationshipPages:
 
         self.sidebar = Sidebar(window.pages)
         for title, page, icon_name in (
-            (tr("Today"), self.today, "today"), (tr("Contacts"), window.contacts, "contacts"),
-            (tr("Events"), self.events, "events"), (tr("Referrals"), self.referrals, "referrals"),
+            (tr("Today"), self.today, "today"),
+            (tr("Contacts"), window.contacts, "contacts"),
+            (tr("Events"), self.events, "events"),
+            (tr("Referrals"), self.referrals, "referrals"),
             (tr("Insights"), self.insights, "insights"),
         ):
             self.sidebar.add_section(title, page, window, icon_name)

@@ -26,7 +26,7 @@ class UndoHistory(QObject):
         self._steps: list[UndoStep] = []
 
     def push(self, description: str, undo: Callable[[], Changes]) -> None:
-        self._steps = [*self._steps[-(LIMIT - 1):], UndoStep(description, undo)]
+        self._steps = [*self._steps[-(LIMIT - 1) :], UndoStep(description, undo)]
         self.changed.emit()
 
     def next_description(self) -> str | None:

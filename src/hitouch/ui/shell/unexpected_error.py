@@ -47,8 +47,10 @@ def unexpected_error_box(error: BaseException) -> QMessageBox:
     box.setWindowTitle(tr("HiTouch"))
     box.setText(tr("Something went wrong, and HiTouch stopped what it was doing."))
     box.setInformativeText(
-        tr("Your journal is safe: a change is saved whole or not at all. You can carry on working. "
-           "If this keeps happening, please report it with the details.")
+        tr(
+            "Your journal is safe: a change is saved whole or not at all. You can carry on working. "
+            "If this keeps happening, please report it with the details."
+        )
     )
     box.setDetailedText("".join(traceback.format_exception(error)))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)

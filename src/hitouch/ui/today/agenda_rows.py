@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hitouch.domain.relationships.followups import FollowUpRecord
 from hitouch.domain.records import ContactRef
+from hitouch.domain.relationships.followups import FollowUpRecord
 from hitouch.domain.vocabulary import FollowUpStatus
 from hitouch.ui.common.formatting import relative_day, tr
 from hitouch.ui.common.widgets import dim
@@ -35,8 +35,16 @@ class AgendaRow(QFrame):
 
     openRequested = Signal(int)  # a contact id: the name was clicked
 
-    def __init__(self, title: str, contact: ContactRef | None, detail: str, object_name: str,
-                 parent: QWidget | None = None, *, compact: bool = False) -> None:
+    def __init__(
+        self,
+        title: str,
+        contact: ContactRef | None,
+        detail: str,
+        object_name: str,
+        parent: QWidget | None = None,
+        *,
+        compact: bool = False,
+    ) -> None:
         """`compact` puts small buttons under the text, for a narrow column."""
         super().__init__(parent)
         self.setObjectName(object_name)
@@ -146,7 +154,9 @@ class SnoozeButton(QToolButton):
         self.clicked.connect(lambda: self.snoozeRequested.emit(today + timedelta(days=1)))
 
     def _pick(self) -> None:
-        day = pick_day(self, tr("Snooze until"), self._today + timedelta(days=7), minimum=self._today + timedelta(days=1))
+        day = pick_day(
+            self, tr("Snooze until"), self._today + timedelta(days=7), minimum=self._today + timedelta(days=1)
+        )
         if day is not None:
             self.snoozeRequested.emit(day)
 

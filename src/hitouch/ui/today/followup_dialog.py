@@ -18,14 +18,18 @@ from hitouch.ui.common.formatting import tr
 
 def kind_labels() -> dict[FollowUpKind, str]:
     return {
-        FollowUpKind.COFFEE: tr("Coffee"), FollowUpKind.MEETING: tr("Meeting"), FollowUpKind.CALL: tr("Call"),
-        FollowUpKind.EMAIL: tr("Email"), FollowUpKind.OTHER: tr("Other"),
+        FollowUpKind.COFFEE: tr("Coffee"),
+        FollowUpKind.MEETING: tr("Meeting"),
+        FollowUpKind.CALL: tr("Call"),
+        FollowUpKind.EMAIL: tr("Email"),
+        FollowUpKind.OTHER: tr("Other"),
     }
 
 
 class FollowUpDialog(FormDialog):
-    def __init__(self, workspace: Workspace, contact_id: int, followup_id: int | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, contact_id: int, followup_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent, tr("Edit follow-up") if followup_id else tr("New follow-up"))
         self.setObjectName("followupDialog")
         self._ws = workspace
@@ -87,11 +91,21 @@ class FollowUpDialog(FormDialog):
         day = self.day.date().toPython()
         if self._followup_id is None:
             self._followup_id, self.changes = self._ws.followups.add(
-                self._contact_id, day, kind=self.kind.currentData(), title=self.title.text(), note=self.note.text(),
-                at=at, minutes=minutes,
+                self._contact_id,
+                day,
+                kind=self.kind.currentData(),
+                title=self.title.text(),
+                note=self.note.text(),
+                at=at,
+                minutes=minutes,
             )
         else:
             self.changes = self._ws.followups.edit(
-                self._followup_id, due_on=day, at=at, kind=self.kind.currentData(), title=self.title.text(),
-                note=self.note.text(), minutes=minutes,
+                self._followup_id,
+                due_on=day,
+                at=at,
+                kind=self.kind.currentData(),
+                title=self.title.text(),
+                note=self.note.text(),
+                minutes=minutes,
             )

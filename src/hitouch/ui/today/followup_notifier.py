@@ -71,6 +71,7 @@ class FollowUpNotifier(QObject):
         when = first.due_time.strftime("%H:%M") if first.due_time else tr("today")
         message = titles[0] + (tr(" and {n} more").format(n=len(titles) - 1) if len(titles) > 1 else "")
         if self.tray is not None:
-            self.tray.showMessage(tr("Follow-up due {when}").format(when=when), message,
-                                  QSystemTrayIcon.MessageIcon.Information, 10_000)
+            self.tray.showMessage(
+                tr("Follow-up due {when}").format(when=when), message, QSystemTrayIcon.MessageIcon.Information, 10_000
+            )
         self.notified.emit(reminder)

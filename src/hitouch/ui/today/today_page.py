@@ -12,11 +12,11 @@ from hitouch.domain.relationships.followups import FollowUpRecord
 from hitouch.domain.relationships.relations import Agenda, BirthdayRecord, CadenceRecord, Nudge, SmallAct
 from hitouch.services.changes import Changes
 from hitouch.services.workspace import Workspace
-from hitouch.ui.today.agenda_rows import AgendaRow, SnoozeButton, followup_detail
-from hitouch.ui.today.coffee_dialog import CoffeeDialog
 from hitouch.ui.common.dialogs import guarded
 from hitouch.ui.common.formatting import birthday_text, long_date, number, relative_day, tr
 from hitouch.ui.common.widgets import RedrawnWhenShown, dim, heading
+from hitouch.ui.today.agenda_rows import AgendaRow, SnoozeButton, followup_detail
+from hitouch.ui.today.coffee_dialog import CoffeeDialog
 
 WEEK = 7
 SHOWN_PER_SECTION = 8  # the rest are counted, not drawn: Today is a list to act on, not an archive
@@ -91,8 +91,14 @@ class TodayPage(RedrawnWhenShown, QScrollArea):
         column.setContentsMargins(0, 60, 0, 0)
         title = heading(tr("All clear for today"), 1.4)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text = dim(QLabel(tr("No follow-ups due, nobody waiting to hear from you. "
-                             "A good day to reach out to someone you have not seen in a while.")))
+        text = dim(
+            QLabel(
+                tr(
+                    "No follow-ups due, nobody waiting to hear from you. "
+                    "A good day to reach out to someone you have not seen in a while."
+                )
+            )
+        )
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(title)
@@ -122,49 +128,84 @@ class TodayPage(RedrawnWhenShown, QScrollArea):
     def _followup_row(self, followup: FollowUpRecord) -> AgendaRow:
         today = self._ws.clock.today()
         row = AgendaRow(followup.title, followup.contact, followup_detail(followup, today), "followupRow")
-        row.add_button(tr("Done"), "doneButton", tr("Mark it done"), lambda: self._act(self._ws.followups.done, followup.id))
+        row.add_button(
+            tr("Done"), "doneButton", tr("Mark it done"), lambda: self._act(self._ws.followups.done, followup.id)
+        )
         snooze = SnoozeButton(today)
         snooze.snoozeRequested.connect(lambda day: self._act(self._ws.followups.snooze, followup.id, day))
         row.add_widget(snooze)
-        row.add_button(tr("Log…"), "logButton", tr("Log how it went"), lambda: self.logRequested.emit(followup.contact.id))
-        row.add_button(tr("Calendar"), "addToCalendarButton", tr("Add to your calendar app"),
-                       lambda: self.addToCalendarRequested.emit(followup.id))
+        row.add_button(
+            tr("Log…"), "logButton", tr("Log how it went"), lambda: self.logRequested.emit(followup.contact.id)
+        )
+        row.add_button(
+            tr("Calendar"),
+            "addToCalendarButton",
+            tr("Add to your calendar app"),
+            lambda: self.addToCalendarRequested.emit(followup.id),
+        )
         return row
 
     def _cadence_row(self, cadence: CadenceRecord) -> AgendaRow:
         today = self._ws.clock.today()
         last = relative_day(cadence.last, today) if cadence.last else tr("nothing logged yet")
         detail = tr("every {period}, last in touch {last}").format(period=_period_words(cadence.period), last=last)
-        row = AgendaRow(tr("Get in touch with {name}").format(name=cadence.contact.name), cadence.contact, detail,
-                        "cadenceRow")
-        row.add_button(tr("Log…"), "logButton", tr("Log a call, a coffee or a message"),
-                       lambda: self.logRequested.emit(cadence.contact.id))
+        row = AgendaRow(
+            tr("Get in touch with {name}").format(name=cadence.contact.name), cadence.contact, detail, "cadenceRow"
+        )
+        row.add_button(
+            tr("Log…"),
+            "logButton",
+            tr("Log a call, a coffee or a message"),
+            lambda: self.logRequested.emit(cadence.contact.id),
+        )
         return row
 
     def _birthday_row(self, birthday: BirthdayRecord) -> AgendaRow:
         today = self._ws.clock.today()
         when = relative_day(birthday.on, today)
         turns = tr(", turns {age}").format(age=birthday.age) if birthday.age else ""
-        row = AgendaRow(tr("{name}'s birthday").format(name=birthday.contact.name), birthday.contact,
-                        f"{when}{turns} ({birthday_text(birthday.birthday)})", "birthdayRow")
-        row.add_button(tr("Log…"), "logButton", tr("Log your wishes"), lambda: self.logRequested.emit(birthday.contact.id))
+        row = AgendaRow(
+            tr("{name}'s birthday").format(name=birthday.contact.name),
+            birthday.contact,
+            f"{when}{turns} ({birthday_text(birthday.birthday)})",
+            "birthdayRow",
+        )
+        row.add_button(
+            tr("Log…"), "logButton", tr("Log your wishes"), lambda: self.logRequested.emit(birthday.contact.id)
+        )
         return row
 
     def _small_act_row(self, act: SmallAct) -> AgendaRow:
-        row = AgendaRow(act.suggestion, act.contact, relative_day(act.update.noticed_on, self._ws.clock.today()),
-                        "smallActRow")
-        row.add_button(tr("Done"), "ackButton", tr("Done, or not needed: take it off the list"),
-                       lambda: self._act(self._ws.updates.acknowledge, *act.update_ids))
-        row.add_button(tr("Log…"), "logButton", tr("Log the note you sent"), lambda: self.logRequested.emit(act.contact.id))
+        row = AgendaRow(
+            act.suggestion, act.contact, relative_day(act.update.noticed_on, self._ws.clock.today()), "smallActRow"
+        )
+        row.add_button(
+            tr("Done"),
+            "ackButton",
+            tr("Done, or not needed: take it off the list"),
+            lambda: self._act(self._ws.updates.acknowledge, *act.update_ids),
+        )
+        row.add_button(
+            tr("Log…"), "logButton", tr("Log the note you sent"), lambda: self.logRequested.emit(act.contact.id)
+        )
         return row
 
     def _nudge_row(self, nudge: Nudge) -> AgendaRow:
-        row = AgendaRow(tr("Meet {name} in person").format(name=nudge.contact.name), nudge.contact, nudge.reason,
-                        "nudgeRow")
-        row.add_button(tr("Schedule coffee…"), "coffeeButton", tr("Plan a coffee and copy an invitation"),
-                       lambda: self.schedule_coffee(nudge))
-        row.add_button(tr("Not now"), "dismissButton", tr("Leave this out for four weeks"),
-                       lambda: self._act(self._ws.nudges.dismiss, nudge.contact.id))
+        row = AgendaRow(
+            tr("Meet {name} in person").format(name=nudge.contact.name), nudge.contact, nudge.reason, "nudgeRow"
+        )
+        row.add_button(
+            tr("Schedule coffee…"),
+            "coffeeButton",
+            tr("Plan a coffee and copy an invitation"),
+            lambda: self.schedule_coffee(nudge),
+        )
+        row.add_button(
+            tr("Not now"),
+            "dismissButton",
+            tr("Leave this out for four weeks"),
+            lambda: self._act(self._ws.nudges.dismiss, nudge.contact.id),
+        )
         return row
 
     # Acting -----------------------------------------------------------------------------
