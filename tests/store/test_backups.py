@@ -66,7 +66,7 @@ def test_the_first_write_of_a_day_backs_up_the_journal_first(workspace):
 
 def test_backups_are_private(workspace):
     workspace.contacts.add(ContactCard(name="Secret Notes"))
-    path = make_backup(workspace.path, "manual")
+    path = make_backup(workspace.path, "manual", datetime(2026, 11, 22, 10, 30), BackupPolicy())
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(backups_dir(workspace.path).stat().st_mode) == 0o700
 

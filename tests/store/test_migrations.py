@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from hitouch.services.clock import Clock
 from hitouch.store import migrate
 from hitouch.store.backup import list_backups
 from hitouch.store.database import create_journal_engine
@@ -25,7 +26,7 @@ def test_every_released_schema_upgrades_with_nothing_lost(fixture, tmp_path):
     journal_path = tmp_path / "journal.sqlite3"
     shutil.copy(fixture, journal_path)
     old_revision = fixture.stem.removeprefix("schema-")
-    journal = open_journal(journal_path)
+    journal = open_journal(journal_path, clock=Clock())
     journal.close()
     with sqlite3.connect(journal_path) as db:
         assert db.execute("SELECT version_num FROM alembic_version").fetchone() == (migrate.HEAD,)
@@ -87,7 +88,7 @@ def test_a_migration_that_fails_half_way_leaves_the_journal_as_it_was(workspace,
         assert "nickname" not in columns
         assert db.execute("SELECT name FROM contact").fetchall() == [("Grace Hopper",)]
         assert db.execute("PRAGMA foreign_keys").fetchone() is not None
-    reopened = open_journal(workspace.path)  # still usable with this version
+    reopened = open_journal(workspace.path, clock=Clock())  # still usable with this version
     with reopened.read() as session:
         assert session.connection().exec_driver_sql("SELECT count(*) FROM contact").scalar() == 1
     reopened.close()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
@@ -24,7 +24,6 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from hitouch.domain.calendar.local_zone import local_zone
 from hitouch.domain.calendar.meetings import CalendarEvent, followup_kind, guess_channel, journal_note
 from hitouch.domain.cards import Problem
 from hitouch.domain.records import ContactRef
@@ -141,10 +140,9 @@ class CalendarUndoReport:
 
 
 class CalendarImport:
-    def __init__(self, journal: Journal, clock: Clock, zone: Callable[[], ZoneInfo | None] = local_zone) -> None:
+    def __init__(self, journal: Journal, clock: Clock) -> None:
         self._journal = journal
-        self._clock = clock
-        self._zone = zone
+        self._clock = clock  # now, and the user's zone for times given without one
 
     @staticmethod
     def is_calendar(path: Path | str) -> bool:
@@ -164,7 +162,7 @@ class CalendarImport:
         cannot be read at all, and then nothing of any file is imported."""
         if not paths:
             raise UserError("no file to import")
-        zone = self._zone()
+        zone = self._clock.zone
         events: list[tuple[CalendarEvent, str]] = []
         problems: list[Problem] = []
         for done, path in enumerate(paths):
@@ -188,7 +186,7 @@ class CalendarImport:
         """Import as one batch: all of it, or (on an error or cancel) nothing."""
         now = self._clock.utc_now()
         with self._journal.write() as session:
-            meetings = self._decide(session, [(m.event, m.file) for m in plan.meetings], self._zone())
+            meetings = self._decide(session, [(m.event, m.file) for m in plan.meetings], self._clock.zone)
             batch = ImportBatch(created_at=now, format=FORMAT, files="\n".join(plan.files), created=0, merged=0)
             session.add(batch)
             session.flush()

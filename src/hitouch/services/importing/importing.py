@@ -196,7 +196,7 @@ class Importing:
                 raise ImportCancelled("the import was cancelled; nothing was imported")
             progress(done, len(paths))
             try:
-                result = read_contacts(path, format, mapping=mapping, region=self._region)
+                result = read_contacts(path, format, mapping=mapping, region=self._region, today=self._clock.today())
             except UnreadableFile as exc:
                 raise UserError(f"{exc}; nothing was imported") from None
             formats.append(result.format)
