@@ -88,8 +88,8 @@ def test_tab_walks_the_log_dialog_top_to_bottom(qtbot, services):
     ]
 
 
-def test_tab_walks_the_preferences_column_by_column(qtbot, settings_store):
-    dialog = SettingsDialog(Settings(), settings_store)
+def test_tab_walks_the_preferences_column_by_column(qtbot, settings_file):
+    dialog = SettingsDialog(Settings(), settings_file)
     qtbot.addWidget(dialog)
     assert tab_order(qtbot, dialog, dialog.editors["reminder_minutes"], 14) == [
         "reminderMinutes",
@@ -188,10 +188,10 @@ def test_a_translation_for_the_users_language_is_loaded(qapp, tmp_path):
     assert install_translations(QLocale("fr_FR"), folder=tmp_path) is None
 
 
-def test_form_labels_show_no_stray_ampersands(qtbot, services, settings_store):
+def test_form_labels_show_no_stray_ampersands(qtbot, services, settings_file):
     from PySide6.QtWidgets import QLabel
 
-    for dialog in (ContactDialog(services), SettingsDialog(Settings(), settings_store)):
+    for dialog in (ContactDialog(services), SettingsDialog(Settings(), settings_file)):
         qtbot.addWidget(dialog)
         stray = [
             label.text()
@@ -208,7 +208,7 @@ def test_tables_follow_a_switch_to_dark_at_once(window, qtbot):
 
     from hitouch.ui.common.theme import apply_theme
 
-    table = window.relations.events.findChild(QTableView)
+    table = window.events.findChild(QTableView)
     try:
         apply_theme("dark")
         qtbot.waitUntil(lambda: table.palette().color(QPalette.ColorRole.Base).lightness() < 128)
