@@ -76,18 +76,16 @@ def _count(n: int, what: str) -> str:
 
 
 def run_sync_caldav(args: argparse.Namespace, ws: Workspace) -> int:
-    from hitouch.services.calendar.caldav_password import password_or_explain
     from hitouch.services.calendar.caldav_server import CalDavAccount
     from hitouch.services.errors import UserError
-    from hitouch.settings import read_settings_file
 
-    settings = read_settings_file()
+    settings = ws.settings
     url = args.url or settings.caldav_url
     if not url:
         raise UserError("no CalDAV server: give --url, or set one in the window (Calendar > Calendar Sync…)")
     user = settings.caldav_user if args.user is None else args.user
     account = CalDavAccount(url, user, args.calendar or settings.caldav_calendar or "HiTouch")
-    report = ws.caldav.sync(account, password_or_explain(user))
+    report = ws.caldav.sync(account, ws.caldav_passwords.for_sync(user))
     if args.json:
         print_json(
             {
