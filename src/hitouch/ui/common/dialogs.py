@@ -33,9 +33,11 @@ class FormDialog(QDialog):
         self.error.show()
 
     def accept(self) -> None:
+        """Save; a mistake in what was typed (UserError) or a journal in trouble (JournalError) is
+        shown in the form. Anything else is a bug and goes on to the unexpected-error dialog."""
         try:
             self.save()
-        except (UserError, JournalError, ValueError) as exc:
+        except (UserError, JournalError) as exc:
             self.show_error(str(exc))
             return
         super().accept()

@@ -22,6 +22,7 @@ from hitouch.domain.birthday import Birthday
 from hitouch.domain.cards import ContactCard, Labelled
 from hitouch.domain.vocabulary import Source
 from hitouch.services.changes import Changes
+from hitouch.services.errors import typed_in
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.dialogs import FormDialog
 from hitouch.ui.common.formatting import tr
@@ -128,7 +129,7 @@ class ContactDialog(FormDialog):
         return self.met_on.date().toPython()
 
     def save(self) -> None:
-        birthday = Birthday.parse(self.birthday.text()) if self.birthday.text().strip() else None
+        birthday = typed_in(Birthday.parse, self.birthday.text()) if self.birthday.text().strip() else None
         met_at = self.met_at.currentText().strip() or None
         if self._contact_id is None:
             card = ContactCard(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from hitouch.domain.dates import parse_time
 from hitouch.services.changes import Changes
+from hitouch.services.errors import typed_in
 from hitouch.services.relationships.nudges import coffee_day
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.dialogs import FormDialog
@@ -101,7 +102,7 @@ class CoffeeDialog(FormDialog):
         QTimer.singleShot(4000, self.copied.clear)
 
     def save(self) -> None:
-        at = parse_time(self.at.text()) if self.at.text().strip() else None
+        at = typed_in(parse_time, self.at.text()) if self.at.text().strip() else None
         self.followup_id, self.changes = self._ws.nudges.schedule_coffee(
             self._contact_id, self.day.date().toPython(), at=at
         )

@@ -11,6 +11,7 @@ from hitouch.domain.dates import parse_time
 from hitouch.domain.relationships.followups import default_title
 from hitouch.domain.vocabulary import FollowUpKind
 from hitouch.services.changes import Changes
+from hitouch.services.errors import typed_in
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.dialogs import FormDialog
 from hitouch.ui.common.formatting import tr
@@ -86,7 +87,7 @@ class FollowUpDialog(FormDialog):
         self.title.setPlaceholderText(default_title(self.kind.currentData(), self._name))
 
     def save(self) -> None:
-        at = parse_time(self.at.text()) if self.at.text().strip() else None
+        at = typed_in(parse_time, self.at.text()) if self.at.text().strip() else None
         minutes = self.minutes.value() or None
         day = self.day.date().toPython()
         if self._followup_id is None:
