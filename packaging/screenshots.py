@@ -58,12 +58,12 @@ from hitouch.domain.cards import ContactCard, Labelled
 from hitouch.domain.vocabulary import Channel, Source
 from hitouch.services.clock import Clock
 from hitouch.services.workspace import Workspace
+from hitouch.settings import SettingsFile
 from hitouch.ui.common.background import InlineRunner, ThreadedRunner
 from hitouch.ui.common.theme import apply_theme
 from hitouch.ui.contacts.contact_dialog import ContactDialog
 from hitouch.ui.contacts.log_dialog import LogDialog
 from hitouch.ui.settings.settings_dialog import SettingsDialog
-from hitouch.ui.settings.settings_store import SettingsStore
 from hitouch.ui.shell.main_window import MainWindow
 
 NOW = datetime(2026, 11, 22, 10, 30)
@@ -396,7 +396,7 @@ def settle() -> None:
 
 
 def contacts(window: MainWindow, ids: dict[str, int]) -> QWidget:
-    window.relations.sidebar.show_page(window.contacts)
+    window.sidebar.show_page(window.contacts)
     window.contacts.select_contact(ids["Kwame Mensah"])
     window.contacts.list.scrollToTop()
     return window
@@ -423,41 +423,41 @@ def log(window: MainWindow, ids: dict[str, int]) -> QWidget:
 
 
 def today(window: MainWindow, ids: dict[str, int]) -> QWidget:
-    window.relations.sidebar.show_page(window.relations.today)
-    window.relations.today.reload()
+    window.sidebar.show_page(window.today)
+    window.today.reload()
     return window
 
 
 def contact_page(window: MainWindow, ids: dict[str, int]) -> QWidget:
-    window.relations.sidebar.show_page(window.contacts)
+    window.sidebar.show_page(window.contacts)
     return contact(window, ids)
 
 
 def events(window: MainWindow, ids: dict[str, int]) -> QWidget:
-    page = window.relations.events
-    window.relations.sidebar.show_page(page)
+    page = window.events
+    window.sidebar.show_page(page)
     page.reload()
     page.select_event(window.ws.events.resolve("Web Summit"))
     return window
 
 
 def event_mode(window: MainWindow, ids: dict[str, int]) -> QWidget:
-    page = window.relations.events
-    window.relations.sidebar.show_page(page)
+    page = window.events
+    window.sidebar.show_page(page)
     page.start_event_mode(window.ws.events.resolve("Web Summit"))
     return window
 
 
 def referrals(window: MainWindow, ids: dict[str, int]) -> QWidget:
-    window.relations.sidebar.show_page(window.relations.referrals)
-    window.relations.referrals.reload()
+    window.sidebar.show_page(window.referrals)
+    window.referrals.reload()
     return window
 
 
 def insights(window: MainWindow, ids: dict[str, int]) -> QWidget:
-    window.relations.sidebar.show_page(window.relations.insights)
+    window.sidebar.show_page(window.insights)
     settle()
-    window.relations.insights.wait()
+    window.insights.wait()
     return window
 
 
@@ -483,7 +483,7 @@ def import_preview(window: MainWindow, ids: dict[str, int]) -> QWidget:
 
 
 def settings(window: MainWindow, ids: dict[str, int]) -> QWidget:
-    return SettingsDialog(window.settings, SettingsStore(Path(tempfile.mkdtemp()) / "HiTouch.ini"), window)
+    return SettingsDialog(window.settings, SettingsFile(Path(tempfile.mkdtemp()) / "settings.json"), window)
 
 
 def calendar_import(window: MainWindow, ids: dict[str, int]) -> QWidget:
@@ -515,9 +515,9 @@ def main(out: Path = OUT) -> int:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
-        store = SettingsStore(Path(folder) / "HiTouch.ini")
+        store = SettingsFile(Path(folder) / "settings.json")
         journal = Path(folder) / "HiTouch" / "journal.sqlite3"
-        window = create_main_window(journal, clock=Clock(fixed=NOW), settings_store=store)
+        window = create_main_window(journal, clock=Clock(fixed=NOW), settings_file=store)
         ids = build_demo_journal(window.ws)
         window.contacts.reload()
         window.show()

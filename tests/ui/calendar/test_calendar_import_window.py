@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from hitouch.domain.cards import ContactCard, Labelled
 from hitouch.services.calendar import importing as calendar_import
-from hitouch.ui.common.background import InlineRunner
 
 CALENDARS = Path(__file__).resolve().parents[2] / "data" / "calendars"
 GOOGLE = CALENDARS / "google.ics"
@@ -32,12 +31,6 @@ GOOGLE = CALENDARS / "google.ics"
 @pytest.fixture(autouse=True)
 def london(monkeypatch):
     monkeypatch.setenv("TZ", "Europe/London")
-
-
-@pytest.fixture
-def inline(window):
-    window.runner = InlineRunner()
-    return window
 
 
 @pytest.fixture

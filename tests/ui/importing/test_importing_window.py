@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from hitouch.domain.cards import ContactCard, Labelled
 from hitouch.services.importing import writing as import_writing
-from hitouch.ui.common.background import InlineRunner
 
 PEOPLE_VCF = """BEGIN:VCARD
 VERSION:3.0
@@ -47,12 +46,6 @@ BEGIN:VCARD
 VERSION:3.0
 FN:Broken
 """
-
-
-@pytest.fixture
-def inline(window):
-    window.runner = InlineRunner()
-    return window
 
 
 @pytest.fixture

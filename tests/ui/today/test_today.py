@@ -174,7 +174,7 @@ def test_ctrl_numbers_move_between_the_sections(today_window, qtbot):
 
 def test_a_calm_empty_state_when_there_is_nothing_to_do(window, services, qtbot):
     services.contacts.add(ContactCard(name="Ada Lovelace"))
-    window.relations.sidebar.show_page(window.relations.today)
-    window.relations.today.reload()
+    window.sidebar.show_page(window.today)
+    window.today.reload()
     assert window.findChild(QWidget, "todayEmpty").isVisible()
     assert rows(window, "followupRow") == []

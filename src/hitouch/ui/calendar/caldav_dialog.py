@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hitouch.services.calendar.caldav_password import password_or_explain, save_password
 from hitouch.services.calendar.caldav_server import CalDavAccount, CalDavError
 from hitouch.services.calendar.caldav_sync import SyncReport
 from hitouch.services.workspace import Workspace
 from hitouch.settings import Settings
-from hitouch.ui.common.background import Runner, Task, ThreadedRunner, message_for
+from hitouch.ui.common.background import Runner, Task, message_for
 from hitouch.ui.common.formatting import tr
 from hitouch.ui.common.widgets import dim
 
@@ -39,7 +38,7 @@ class CalDavDialog(QDialog):
         workspace: Workspace,
         parent: QWidget | None,
         save_settings: Callable[[Settings], None],
-        runner: Runner | None = None,
+        runner: Runner,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("caldavDialog")
@@ -48,7 +47,7 @@ class CalDavDialog(QDialog):
         self.setMinimumWidth(540)
         self._ws = workspace
         self._save_settings = save_settings
-        self._runner = runner or ThreadedRunner()
+        self._runner = runner
         self._task: Task | None = None
         self._session_password = ""  # typed but not kept (no keyring): used until the window closes
         self._account = CalDavAccount("")  # what the running task talks to
@@ -145,7 +144,7 @@ class CalDavDialog(QDialog):
         typed = self.password.text() or self._session_password
 
         def run(progress, cancelled):
-            return work(account, typed or password_or_explain(user), progress, cancelled)
+            return work(account, typed or self._ws.caldav_passwords.for_sync(user), progress, cancelled)
 
         self._task = Task(run, self)
         self._task.progressed.connect(self._on_progress)
@@ -161,7 +160,7 @@ class CalDavDialog(QDialog):
         if not typed or not user:
             return ""
         try:
-            save_password(user, typed)
+            self._ws.caldav_passwords.save(user, typed)
         except CalDavError as exc:
             self._session_password = typed
             return tr("The password was not saved: {reason}").format(reason=exc)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from hitouch.domain.phones import pretty_phone
 from hitouch.domain.records import ContactDetail
 from hitouch.domain.vocabulary import Source
+from hitouch.services.errors import NotFound
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.delegates import WrappingDelegate
 from hitouch.ui.common.formatting import birthday_text, medium_date, relative_day, tr
@@ -178,7 +179,12 @@ class ContactDetailView(QStackedWidget):
             self._timeline_model.set_entries(None, [])
             self.setCurrentIndex(0)
             return
-        self._fill(self._ws.contacts.detail(contact_id))
+        try:
+            detail = self._ws.contacts.detail(contact_id)
+        except NotFound:  # gone meanwhile (a restore, another HiTouch on this journal): nothing to show
+            self.show_contact(None)
+            return
+        self._fill(detail)
         self.setCurrentIndex(1)
 
     def refresh(self) -> None:
