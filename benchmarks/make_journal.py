@@ -32,12 +32,12 @@ from hitouch.store.models import (
     ContactEvent,
     ContactPhone,
     ContactTag,
-    ContactUpdate,
     Event,
     FollowUp,
     Interaction,
     InteractionContact,
     JournalMeta,
+    LifeChange,
     NudgeDismissal,
     Referral,
     Tag,
@@ -516,7 +516,7 @@ class Generator:
         )
         updated = rng.sample(range(1, n + 1), n // 300)
         self._insert(
-            ContactUpdate,
+            LifeChange,
             (
                 {
                     "contact_id": cid,

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from hitouch.store.journal import open_journal
-from hitouch.store.models import ContactUpdate
+from hitouch.store.models import LifeChange
 
 REF_KEYS = {"id", "name"}
 FOLLOWUP_KEYS = {"id", "contact", "title", "kind", "due", "status", "time", "minutes", "note", "snoozed_until"}
@@ -123,7 +123,7 @@ def test_agenda_json_has_every_list_and_names_each_person(hitouch, people, journ
     hitouch("log", "zoe", "--channel", "video", "--on=-2d")
     journal = open_journal(journal_path, clock=clock)
     with journal.write() as session:
-        session.add(ContactUpdate(contact_id=3, noticed_on=date(2026, 11, 20), kind="title", new_value="CTO"))
+        session.add(LifeChange(contact_id=3, noticed_on=date(2026, 11, 20), kind="title", new_value="CTO"))
     journal.close()
     agenda = hitouch("agenda", "--json").json()
     assert {"overdue", "due", "cadence", "birthdays", "nudges"} <= set(agenda)

@@ -155,7 +155,7 @@ def contact_document(ws: Workspace, contact_id: int) -> dict[str, Any]:
             "journal": [interaction_json(i) for i in detail.timeline],
             "updates": [
                 {"date": iso(u.noticed_on), "kind": u.kind, "from": u.old_value, "to": u.new_value}
-                for u in detail.updates
+                for u in detail.life_changes
             ],
         }
     )

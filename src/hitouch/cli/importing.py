@@ -105,7 +105,7 @@ def _print(
     for s in suggestions:
         entry = plan.entries[s.entry]
         print(
-            f"  {entry.sources[0].file}:{entry.sources[0].line}: {entry.name} may be #{s.contact.id} "
+            f"  {entry.origins[0].file}:{entry.origins[0].line}: {entry.name} may be #{s.contact.id} "
             f"{s.contact.name} (hitouch contact merge KEEP OTHER merges two contacts)"
         )
     if report is not None:
@@ -120,8 +120,8 @@ def _print(
 def _suggestion_json(plan: ImportPlan, suggestion: Suggestion) -> dict[str, Any]:
     entry = plan.entries[suggestion.entry]
     return {
-        "file": entry.sources[0].file,
-        "line": entry.sources[0].line,
+        "file": entry.origins[0].file,
+        "line": entry.origins[0].line,
         "name": entry.name,
         "contact": ref_json(suggestion.contact),
         "score": suggestion.score,

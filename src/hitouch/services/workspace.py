@@ -26,7 +26,7 @@ from hitouch.services.relationships.insights import InsightFigures
 from hitouch.services.relationships.nudges import Nudges
 from hitouch.services.relationships.referrals import Referrals
 from hitouch.services.relationships.reminders import UpcomingReminders
-from hitouch.services.relationships.small_acts import Updates
+from hitouch.services.relationships.small_acts import SmallActs
 from hitouch.services.safety.backups import Backups
 from hitouch.settings import Settings
 from hitouch.store.backup import BackupPolicy
@@ -62,7 +62,7 @@ class Workspace:
         self.cadences = Cadences(self.journal, self.clock)
         self.nudges = Nudges(self.journal, self.clock)
         self.referrals = Referrals(self.journal, self.clock)
-        self.updates = Updates(self.journal, self.clock)
+        self.small_acts = SmallActs(self.journal, self.clock)
         self.agenda = Agendas(self.journal, self.clock)
         self.event_people = EventPeople(self.journal, self.clock, self.contacts, lambda: self.settings)
         self.insights = InsightFigures(self.journal, self.clock)

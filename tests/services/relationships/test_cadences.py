@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from hitouch.domain.relationships.relations import cadence_due
+from hitouch.domain.relationships.cadences import cadence_due
 from hitouch.services.errors import UserError
 from hitouch.services.workspace import open_workspace
 from hitouch.settings import Settings, from_values

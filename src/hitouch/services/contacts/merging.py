@@ -22,11 +22,11 @@ from hitouch.store.models import (
     ContactPhone,
     ContactPhoto,
     ContactTag,
-    ContactUpdate,
     ContactUrl,
     FollowUp,
     ImportChange,
     InteractionContact,
+    LifeChange,
     NudgeDismissal,
     Referral,
 )
@@ -47,7 +47,7 @@ OWNED = (
 # Rows that point at a contact: restored one by one, so rows added since the merge stay.
 POINTING = {
     FollowUp: ("contact_id",),
-    ContactUpdate: ("contact_id",),
+    LifeChange: ("contact_id",),
     Referral: ("from_contact_id", "to_contact_id", "lead_contact_id"),
 }
 

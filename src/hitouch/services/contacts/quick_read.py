@@ -13,7 +13,7 @@ from pathlib import Path
 
 from hitouch.store import migrate
 from hitouch.store.connect import connect, database_errors, passphrase_for
-from hitouch.store.queries.contact_rows import Connection
+from hitouch.store.queries.contact_summaries import Connection
 
 
 def is_current(path: Path, passphrase: str | None = None) -> bool:

@@ -1,4 +1,6 @@
-"""Reading contacts in sets: a page of summaries costs a fixed number of queries."""
+"""Contacts inside a unit of work (an ORM session): a live one by id, the one a person named,
+the ids a list shows, a summary page, a contact's whole page with its timeline. The summaries
+themselves are read in plain SQL by `store/queries/contact_summaries.py`."""
 
 from __future__ import annotations
 
@@ -13,9 +15,9 @@ from hitouch.domain.records import (
     ContactDetail,
     ContactRef,
     ContactSummary,
-    ContactUpdateRecord,
     EventMeeting,
     InteractionRecord,
+    LifeChangeRecord,
 )
 from hitouch.domain.text import fold
 from hitouch.services.errors import Ambiguous, NotFound
@@ -26,13 +28,13 @@ from hitouch.store.models import (
     ContactEvent,
     ContactPhoto,
     ContactTag,
-    ContactUpdate,
     Event,
     Interaction,
     InteractionContact,
+    LifeChange,
     Tag,
 )
-from hitouch.store.queries import contact_rows
+from hitouch.store.queries import contact_summaries
 
 
 def live(session: Session, contact_id: int) -> Contact:
@@ -115,7 +117,7 @@ def raw(session: Session):
 
 def summaries(session: Session, ids: Sequence[int]) -> list[ContactSummary]:
     """Summaries for `ids`, in the order given; missing ids are left out."""
-    return contact_rows.summaries(raw(session), ids)
+    return contact_summaries.summaries(raw(session), ids)
 
 
 def detail(session: Session, contact_id: int) -> ContactDetail:
@@ -130,12 +132,10 @@ def detail(session: Session, contact_id: int) -> ContactDetail:
             .order_by(Event.starts_on)
         )
     ]
-    updates = [
-        ContactUpdateRecord(u.id, summary.ref, u.noticed_on, u.kind, u.old_value, u.new_value)
+    life_changes = [
+        LifeChangeRecord(u.id, summary.ref, u.noticed_on, u.kind, u.old_value, u.new_value)
         for u in session.scalars(
-            select(ContactUpdate)
-            .where(ContactUpdate.contact_id == contact_id)
-            .order_by(ContactUpdate.noticed_on.desc())
+            select(LifeChange).where(LifeChange.contact_id == contact_id).order_by(LifeChange.noticed_on.desc())
         )
     ]
     return ContactDetail(
@@ -149,7 +149,7 @@ def detail(session: Session, contact_id: int) -> ContactDetail:
         has_photo=session.get(ContactPhoto, contact_id) is not None,
         meetings=meetings,
         timeline=timeline(session, contact_id),
-        updates=updates,
+        life_changes=life_changes,
     )
 
 

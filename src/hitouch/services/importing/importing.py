@@ -30,7 +30,7 @@ from hitouch.services.clock import Clock
 from hitouch.services.errors import NotFound, UserError
 from hitouch.services.importing.matching import Suggestion, by_target, exact_targets, suggestions
 from hitouch.services.importing.merge import Additions, additions, load_existing
-from hitouch.services.importing.people import Person, Source, group, person_of
+from hitouch.services.importing.people import CardOrigin, Person, group, person_of
 from hitouch.services.importing.writing import ImportCancelled, undo_batch, write_people
 from hitouch.services.progress import Cancelled, Progress, no_progress, not_cancelled
 from hitouch.store.chunking import chunks
@@ -73,8 +73,8 @@ class PlanEntry:
         return self.person.name
 
     @property
-    def sources(self) -> list[Source]:
-        return self.person.sources
+    def origins(self) -> list[CardOrigin]:
+        return self.person.origins
 
 
 @dataclass(slots=True)
@@ -119,9 +119,9 @@ class ImportPlan:
         counts = Counts(skipped=self.skipped)
         for entry in self.entries:
             if entry.kind == EntryKind.SUGGESTION:
-                counts.add(EntryKind.MERGE if entry.suggestion in confirmed else EntryKind.NEW, len(entry.sources))
+                counts.add(EntryKind.MERGE if entry.suggestion in confirmed else EntryKind.NEW, len(entry.origins))
             else:
-                counts.add(entry.kind, len(entry.sources))
+                counts.add(entry.kind, len(entry.origins))
         return counts
 
 
@@ -202,7 +202,7 @@ class Importing:
             formats.append(result.format)
             problems += result.problems
             skipped += result.skipped
-            people += [person_of(card, Source(str(path), card.line), self._region) for card in result.cards]
+            people += [person_of(card, CardOrigin(str(path), card.line), self._region) for card in result.cards]
         progress(len(paths), len(paths))
         with self._journal.read() as session:
             entries = self._entries(session, group(people))
@@ -262,7 +262,7 @@ class Importing:
                 if target in written.merged
                 else EntryKind.UNCHANGED
             )
-            counts.add(kind, len(person.sources))
+            counts.add(kind, len(person.origins))
         touched = set(written.created) | written.merged
         return ImportReport(
             written.batch_id,

@@ -145,7 +145,7 @@ def load_existing(session: Session, ids: Sequence[int]) -> dict[int, Existing]:
 class Move:
     """A change in someone's working life, noticed in a newer LinkedIn export."""
 
-    kind: str  # "company" or "title", as ContactUpdate records it
+    kind: str  # "company" or "title", as a LifeChange records it
     old: str
     new: str
 

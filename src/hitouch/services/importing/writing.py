@@ -44,10 +44,10 @@ from hitouch.store.models import (
     ContactPhone,
     ContactPhoto,
     ContactTag,
-    ContactUpdate,
     ContactUrl,
     ImportBatch,
     ImportChange,
+    LifeChange,
 )
 
 STEP = 1000  # people per step between progress reports and cancel checks
@@ -202,7 +202,7 @@ def _write_additions(
     insert_rows(session, ContactTag.__table__, tags)
     insert_rows(session, ContactPhoto.__table__, photos)
     insert_rows(session, ImportChange.__table__, changes)
-    insert_rows(session, ContactUpdate.__table__, updates)
+    insert_rows(session, LifeChange.__table__, updates)
     table = Contact.__table__
     for column, rows in by_column.items():
         session.execute(update(table).where(table.c.id == bindparam("cid")).values({column: bindparam("value")}), rows)
@@ -238,6 +238,6 @@ def undo_batch(session: Session, batch: ImportBatch, now: datetime) -> Undone:
                 .where(Contact.id == change.contact_id)
                 .values({change.field: from_text(change.field, change.old_value), "updated_at": now})
             )
-    session.execute(delete(ContactUpdate).where(ContactUpdate.batch_id == batch.id))
+    session.execute(delete(LifeChange).where(LifeChange.batch_id == batch.id))
     batch.undone_at = now
     return Undone(removed, restored - set(removed))

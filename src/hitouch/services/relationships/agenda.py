@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from hitouch.domain.birthday import Birthday
 from hitouch.domain.records import ContactRef
-from hitouch.domain.relationships.relations import Agenda, BirthdayRecord
+from hitouch.domain.relationships.agenda import Agenda, BirthdayRecord
 from hitouch.services.clock import Clock
 from hitouch.services.errors import UserError
 from hitouch.services.relationships.cadences import due_cadences
@@ -78,5 +78,5 @@ class Agendas:
             agenda.cadence = due_cadences(session, last)
             agenda.birthdays = birthdays_between(session, today, last)
             agenda.nudges = nudges_from(ranked_signals(session, today, nudges), today) if nudges else []
-            agenda.updates = pending_acts(session)
+            agenda.small_acts = pending_acts(session)
         return agenda

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from hitouch.domain.dates import parse_period
 from hitouch.domain.records import ContactRef
-from hitouch.domain.relationships.relations import CadenceRecord, cadence_due
+from hitouch.domain.relationships.cadences import CadenceRecord, cadence_due
 from hitouch.services.changes import Changes
 from hitouch.services.clock import Clock
 from hitouch.services.contacts import reading

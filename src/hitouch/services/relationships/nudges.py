@@ -18,8 +18,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from hitouch.domain.records import ContactRef
-from hitouch.domain.relationships.nudge_reasons import NudgeSignals, invitation
-from hitouch.domain.relationships.relations import Nudge
+from hitouch.domain.relationships.nudge_reasons import Nudge, NudgeSignals, invitation
 from hitouch.domain.vocabulary import FollowUpKind
 from hitouch.services.changes import Changes
 from hitouch.services.clock import Clock

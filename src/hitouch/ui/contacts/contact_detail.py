@@ -236,8 +236,8 @@ class ContactDetailView(QStackedWidget):
         self.relations.show_contact(detail.id)
         self._notes.setText(detail.notes or tr("No notes yet."))
 
-        self._timeline_model.set_entries(detail.id, detail.timeline, detail.updates)
-        count = len(detail.timeline) + len(detail.updates)
+        self._timeline_model.set_entries(detail.id, detail.timeline, detail.life_changes)
+        count = len(detail.timeline) + len(detail.life_changes)
         self._journal_heading.setText(tr("Journal") + (f"  ({count})" if count else ""))
         self._empty_journal.setVisible(count == 0)
         self._timeline.setVisible(count > 0)

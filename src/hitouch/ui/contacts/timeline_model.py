@@ -7,13 +7,13 @@ from datetime import date
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from hitouch.domain.records import ContactUpdateRecord, InteractionRecord
+from hitouch.domain.records import InteractionRecord, LifeChangeRecord
 from hitouch.domain.vocabulary import Channel
 from hitouch.ui.common.formatting import long_date, tr
 from hitouch.ui.common.roles import Role
 
 Index = QModelIndex | QPersistentModelIndex
-Entry = InteractionRecord | ContactUpdateRecord
+Entry = InteractionRecord | LifeChangeRecord
 
 
 def _day(entry: Entry) -> date:
@@ -30,12 +30,12 @@ class TimelineModel(QAbstractListModel):
         self,
         contact_id: int | None,
         entries: list[InteractionRecord],
-        updates: Sequence[ContactUpdateRecord] = (),
+        life_changes: Sequence[LifeChangeRecord] = (),
     ) -> None:
-        """Both lists newest first; an update noticed on the day of an interaction comes first."""
+        """Both lists newest first; a life change noticed on the day of an interaction comes first."""
         self.beginResetModel()
         self._contact_id = contact_id
-        self._entries = sorted([*updates, *entries], key=_day, reverse=True)
+        self._entries = sorted([*life_changes, *entries], key=_day, reverse=True)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -58,7 +58,7 @@ class TimelineModel(QAbstractListModel):
         return None
 
     def _heading(self, entry: Entry) -> str:
-        if isinstance(entry, ContactUpdateRecord):
+        if isinstance(entry, LifeChangeRecord):
             if entry.kind == "company":
                 return tr("Moved to {company}").format(company=entry.new_value)
             return tr("New position: {title}").format(title=entry.new_value)
@@ -74,6 +74,6 @@ class TimelineModel(QAbstractListModel):
         return heading
 
     def _secondary(self, entry: Entry) -> str:
-        if isinstance(entry, ContactUpdateRecord):
+        if isinstance(entry, LifeChangeRecord):
             return tr("Before: {old}. Noticed in an import.").format(old=entry.old_value) if entry.old_value else ""
         return entry.note

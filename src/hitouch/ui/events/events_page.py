@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hitouch.domain.relationships.event_payoff import EventPayoff, EventPerson, EventSummary
 from hitouch.domain.relationships.referrals import amount_text
-from hitouch.domain.relationships.relations import EventPayoff, EventPerson, EventSummary
 from hitouch.services.changes import Changes
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.dialogs import FormDialog

@@ -106,7 +106,7 @@ class EntriesModel(QAbstractTableModel):
                 return entry.name
             if column == 1:
                 return self._details(entry)
-            return ", ".join(_where(s.file, s.line) for s in entry.sources)
+            return ", ".join(_where(s.file, s.line) for s in entry.origins)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{entry.name}: {self._details(entry)}"
         if role == Role.Record:
