@@ -214,3 +214,28 @@ def test_tables_follow_a_switch_to_dark_at_once(window, qtbot):
         qtbot.waitUntil(lambda: table.palette().color(QPalette.ColorRole.Base).lightness() < 128)
     finally:
         apply_theme("light")
+
+
+def test_every_error_line_is_one_red_that_follows_the_theme(qtbot, services, settings_file, qapp):
+    from PySide6.QtGui import QPalette
+
+    from hitouch.ui.common.theme import apply_theme
+    from hitouch.ui.common.widgets import ERROR_ON_DARK, ERROR_ON_LIGHT, ErrorLine
+    from hitouch.ui.events.event_mode import EventModePanel
+
+    dialogs = [SettingsDialog(Settings(), settings_file), EventModePanel(services)]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+    lines = [dialog.findChild(ErrorLine) for dialog in dialogs]
+
+    def colours() -> set[str]:
+        return {line.palette().color(QPalette.ColorRole.WindowText).name() for line in lines}
+
+    try:
+        apply_theme("light")
+        qtbot.waitUntil(lambda: colours() == {ERROR_ON_LIGHT.name()})
+        apply_theme("dark")
+        qtbot.waitUntil(lambda: colours() == {ERROR_ON_DARK.name()})  # readable on the dark background
+    finally:
+        apply_theme("system")

@@ -20,6 +20,7 @@ from hitouch.domain.calendar.entries import (
     birthday_uid,
     followup_entry,
 )
+from hitouch.domain.relationships.followups import effective_due
 from hitouch.services.errors import NotFound
 from hitouch.store.models import (
     Contact,
@@ -31,10 +32,11 @@ from hitouch.store.models import (
     Interaction,
     InteractionContact,
 )
+from hitouch.store.queries.followup_due import due_column
 
 
 def _open_followups(until: date | None) -> Select:
-    due = func.max(FollowUp.due_on, func.coalesce(FollowUp.snoozed_until, FollowUp.due_on))
+    due = due_column()
     query = (
         select(FollowUp.id)
         .join(Contact, Contact.id == FollowUp.contact_id)
@@ -91,8 +93,7 @@ def _entries_for(session: Session, which, reminders: Reminders) -> list[Calendar
             kind=r.kind,
             title=r.title,
             note=r.note,
-            # A snoozed follow-up is due when its snooze ends.
-            day=max(r.due_on, r.snoozed_until or r.due_on),
+            day=effective_due(r.due_on, r.snoozed_until),
             at=r.due_time,
             minutes=r.minutes,
             person=people[r.contact_id],

@@ -18,6 +18,7 @@ from hitouch.services.contacts import reading
 from hitouch.services.errors import NotFound, UserError
 from hitouch.store.database import Journal
 from hitouch.store.models import Contact, FollowUp
+from hitouch.store.queries.followup_due import due_sql
 
 _UNSET = object()  # "leave as it is", where None is a meaningful value (no time)
 
@@ -32,12 +33,12 @@ WHERE f.deleted_at IS NULL AND +c.deleted_at IS NULL {where}
 """
 # Open ones by day: every column comes from the open follow-ups' index (ix_follow_up_open);
 # soonest first by the day they are due now (a snooze moves it), those without a time first.
-_OPEN_BY = """
+_OPEN_BY = f"""
 SELECT f.id, f.contact_id, c.name, f.kind, f.title, f.note, f.due_on, f.due_time, f.minutes, 'open' AS status,
     f.snoozed_until, f.event_id, NULL AS done_at
 FROM follow_up f CROSS JOIN contact c ON c.id = f.contact_id
 WHERE f.status = 'open' AND f.deleted_at IS NULL AND f.due_on <= :last AND +c.deleted_at IS NULL
-ORDER BY max(f.due_on, coalesce(f.snoozed_until, f.due_on)), coalesce(f.due_time, ''), c.name
+ORDER BY {due_sql("f")}, coalesce(f.due_time, ''), c.name
 """
 _TYPES = {"due_on": Date, "due_time": Time, "snoozed_until": Date, "done_at": DateTime}
 

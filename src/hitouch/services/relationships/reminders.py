@@ -13,6 +13,7 @@ from hitouch.services.clock import Clock
 from hitouch.services.relationships.followups import followup_records
 from hitouch.settings import Settings
 from hitouch.store.database import Journal
+from hitouch.store.queries.followup_due import due_sql
 
 
 @dataclass(slots=True)
@@ -65,7 +66,7 @@ class UpcomingReminders:
         return found
 
 
-_DUE = "max(f.due_on, coalesce(f.snoozed_until, f.due_on))"
+_DUE = due_sql("f")
 _FIRST_DAY = f"""
 SELECT min({_DUE}) FROM follow_up f CROSS JOIN contact c ON c.id = f.contact_id
 WHERE f.status = 'open' AND f.deleted_at IS NULL AND +c.deleted_at IS NULL AND {_DUE} >= :day

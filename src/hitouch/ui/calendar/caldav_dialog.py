@@ -7,7 +7,6 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,10 +25,7 @@ from hitouch.services.workspace import Workspace
 from hitouch.settings import Settings
 from hitouch.ui.common.background import Runner, Task, message_for
 from hitouch.ui.common.formatting import tr
-from hitouch.ui.common.widgets import dim
-
-# The red of a form's error line; a lighter one on dark backgrounds, where that red is hard to read.
-ERROR_COLOURS = {"light": "#c62828", "dark": "#ff8a80"}
+from hitouch.ui.common.widgets import ErrorLine, dim
 
 
 class CalDavDialog(QDialog):
@@ -81,10 +77,9 @@ class CalDavDialog(QDialog):
         self.progress.setAccessibleName(tr("Sync progress"))
         self.progress.setTextVisible(False)
         self.progress.hide()
-        self.result = QLabel()
+        self.result = ErrorLine()
         self.result.setObjectName("caldavResult")
         self.result.setAccessibleName(tr("Result"))
-        self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result.setMinimumHeight(self.fontMetrics().lineSpacing() * 2)
 
@@ -217,8 +212,7 @@ class CalDavDialog(QDialog):
         self.close_button.setText(tr("Cancel") if running else tr("Close"))
 
     def _show(self, text: str, error: bool = False) -> None:
-        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        self.result.setStyleSheet(f"color: {ERROR_COLOURS['dark' if dark else 'light']};" if error else "")
+        self.result.set_error(error)
         self.result.setText(text)
 
     def reject(self) -> None:

@@ -1,10 +1,16 @@
-"""Small shared widgets: headings, an initials avatar, a status chip."""
+"""Small shared widgets: headings, an error line, an initials avatar, a status chip."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from hitouch.ui.common.theme import is_dark
+
+# The red of an error line: a deep one on light backgrounds, a light one on dark backgrounds,
+# where the deep red is hard to read.
+ERROR_ON_LIGHT, ERROR_ON_DARK = QColor("#c62828"), QColor("#ff8a80")
 
 
 def heading(text: str, scale: float = 1.0, object_name: str = "") -> QLabel:
@@ -23,6 +29,41 @@ def dim(label: QLabel) -> QLabel:
     """Secondary text, in the palette's placeholder colour: follows a switch to dark or light."""
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
+
+
+def error_colour(palette: QPalette) -> QColor:
+    return ERROR_ON_DARK if is_dark(palette) else ERROR_ON_LIGHT
+
+
+class ErrorLine(QLabel):
+    """A line saying what went wrong, in the error red of the theme shown: it follows a switch
+    between light and dark as it happens. `set_error(False)` shows ordinary text in it."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self._error = True
+        self._follow_palette()
+
+    def set_error(self, error: bool) -> None:
+        self._error = error
+        self._follow_palette()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ParentChange):
+            self._follow_palette()
+        super().changeEvent(event)
+
+    def _follow_palette(self) -> None:
+        if not self._error:
+            if self.palette().resolveMask():
+                self.setPalette(QPalette())  # nothing of its own: the text colour around it
+            return
+        palette = QPalette(self.palette())
+        wanted = error_colour(palette)  # the Window colour is inherited: it says light or dark
+        if palette.color(QPalette.ColorRole.WindowText) != wanted:  # else setting it would loop
+            palette.setColor(QPalette.ColorRole.WindowText, wanted)
+            self.setPalette(palette)
 
 
 def initials(name: str) -> str:

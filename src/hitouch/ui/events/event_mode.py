@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from hitouch.services.errors import JournalError, UserError
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.formatting import tr
-from hitouch.ui.common.widgets import dim, heading
+from hitouch.ui.common.widgets import ErrorLine, dim, heading
 
 
 class EventModePanel(QWidget):
@@ -41,9 +41,8 @@ class EventModePanel(QWidget):
         self.name = self._field("eventModeName", tr("Name"))
         self.company = self._field("eventModeCompany", tr("Company"))
         self.note = self._field("eventModeNote", tr("What you talked about"))
-        self.error = QLabel()
+        self.error = ErrorLine()
         self.error.setObjectName("eventModeError")
-        self.error.setStyleSheet("color: #c62828;")
         self.error.hide()
         add = QPushButton(tr("Add  (Enter)"))
         add.setObjectName("eventModeAdd")
