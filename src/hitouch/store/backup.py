@@ -140,7 +140,7 @@ def is_sound(path: Path, passphrase: str | None = None) -> bool:
     try:
         connection = connect(path, readonly=True, passphrase=passphrase, timeout=5)
         try:
-            return connection.execute("PRAGMA quick_check").fetchone() == ("ok",)
+            return bool(connection.execute("PRAGMA quick_check").fetchone() == ("ok",))
         finally:
             connection.close()
     except database_errors():
@@ -169,7 +169,7 @@ def live_contact_count(path: Path, passphrase: str | None = None) -> int | None:
     try:
         connection = connect(path, readonly=True, passphrase=passphrase, timeout=5)
         try:
-            return connection.execute("SELECT count(*) FROM contact WHERE deleted_at IS NULL").fetchone()[0]
+            return int(connection.execute("SELECT count(*) FROM contact WHERE deleted_at IS NULL").fetchone()[0])
         finally:
             connection.close()
     except database_errors():
