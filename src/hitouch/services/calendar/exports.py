@@ -11,7 +11,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, time, timedelta
 from pathlib import Path
 
 from sqlalchemy import delete, select
@@ -163,11 +163,11 @@ class Calendar:
         return ics.write_entry(entry, self._clock.zone, self._clock.utc_now())
 
 
-def _round(session: Session, target: str) -> dict[str, tuple]:
+def _round(session: Session, target: str) -> dict[str, tuple[int, str, date, time | None, bool]]:
     """What the target was last given: uid -> (sequence, summary, day, at, yearly)."""
     return {
-        uid: tuple(given)
-        for uid, *given in session.execute(
+        uid: (sequence, summary, day, at, yearly)
+        for uid, sequence, summary, day, at, yearly in session.execute(
             select(
                 CalendarRound.uid,
                 CalendarRound.sequence,

@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, select
+from sqlalchemy import Result, delete, select
 from sqlalchemy.orm import Session
 
 from hitouch.domain.calendar.meetings import CalendarEvent, followup_kind, guess_channel, journal_note
@@ -230,8 +231,8 @@ class CalendarImport:
                 )
             )
             contacts.update(session.scalars(select(FollowUp.contact_id).where(FollowUp.import_batch_id == batch_id)))
-            removed = session.execute(delete(Interaction).where(Interaction.import_batch_id == batch_id)).rowcount
-            removed_followups = session.execute(delete(FollowUp).where(FollowUp.import_batch_id == batch_id)).rowcount
+            removed = _deleted(session.execute(delete(Interaction).where(Interaction.import_batch_id == batch_id)))
+            removed_followups = _deleted(session.execute(delete(FollowUp).where(FollowUp.import_batch_id == batch_id)))
             batch.undone_at = self._clock.utc_now()
         changes = Changes(contacts=contacts, interactions=bool(removed), followups=bool(removed_followups))
         return CalendarUndoReport(batch_id, removed, removed_followups, changes)
@@ -289,10 +290,15 @@ def _local(start: datetime | date | None, zone: ZoneInfo | None) -> tuple[date |
     return start, None
 
 
+def _deleted(result: Result[Any]) -> int:
+    """How many rows a DELETE removed (its result is a CursorResult, which counts them)."""
+    return int(getattr(result, "rowcount", 0))
+
+
 def _place(meeting: Meeting, now: datetime) -> None:
     """An interaction if it has begun, else a follow-up."""
     start = meeting.event.start
-    begun = start <= now if isinstance(start, datetime) else start <= now.date()
+    begun = start <= now if isinstance(start, datetime) else start is not None and start <= now.date()
     channel = guess_channel(meeting.event)
     if begun:
         meeting.outcome, meeting.channel = Outcome.INTERACTION, channel
@@ -359,7 +365,7 @@ def _write_interactions(session: Session, meetings: Sequence[Meeting], batch_id:
                 "interaction_id": interaction_id,
                 "contact_id": person.id,
                 "occurred_on": m.day,
-                "face_to_face": m.channel.face_to_face,
+                "face_to_face": bool(m.channel and m.channel.face_to_face),
             }
             for interaction_id, m in zip(ids, meetings)
             for person in m.people

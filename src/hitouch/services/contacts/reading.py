@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from hitouch.domain.cards import Labelled
@@ -35,6 +35,7 @@ from hitouch.store.models import (
     Tag,
 )
 from hitouch.store.queries import contact_summaries
+from hitouch.store.queries.contact_summaries import Connection
 
 
 def live(session: Session, contact_id: int) -> Contact:
@@ -100,7 +101,7 @@ def list_ids(
     return list(session.scalars(query.order_by(Contact.name_key, Contact.id)))
 
 
-def _met_in_person_clause():
+def _met_in_person_clause() -> ColumnElement[bool]:
     face_to_face = select(InteractionContact.contact_id).where(
         InteractionContact.contact_id == Contact.id, InteractionContact.face_to_face.is_(True)
     )
@@ -110,9 +111,13 @@ def _met_in_person_clause():
     return face_to_face.exists() | at_event.exists()
 
 
-def raw(session: Session):
+def raw(session: Session) -> Connection:
     """The DB-API connection under the session, inside its transaction, for plain-SQL readers."""
-    return session.connection().connection.driver_connection
+    connection = session.connection().connection.driver_connection
+    if connection is None:
+        raise RuntimeError("the session's connection is closed")
+    driver: Connection = connection
+    return driver
 
 
 def summaries(session: Session, ids: Sequence[int]) -> list[ContactSummary]:
@@ -168,7 +173,7 @@ def timeline(session: Session, contact_id: int, limit: int | None = None) -> lis
     return interaction_records(session, rows)
 
 
-def interaction_records(session: Session, rows: list[tuple[Interaction, str | None]]) -> list[InteractionRecord]:
+def interaction_records(session: Session, rows: Sequence[tuple[Interaction, str | None]]) -> list[InteractionRecord]:
     people: dict[int, list[ContactRef]] = defaultdict(list)
     ids = [interaction.id for interaction, _ in rows]
     for chunk in chunks(ids):

@@ -13,6 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from hitouch.domain.cards import Problem
 from hitouch.domain.records import ContactRef
@@ -208,7 +209,7 @@ class Importing:
             entries = self._entries(session, group(people))
         return ImportPlan([str(p) for p in paths], formats, entries, problems, skipped)
 
-    def _entries(self, session, people: list[Person]) -> list[PlanEntry]:
+    def _entries(self, session: Session, people: list[Person]) -> list[PlanEntry]:
         resolved = by_target(people, exact_targets(session, people))
         existing = load_existing(session, [target for _, target in resolved if target is not None])
         entries: list[PlanEntry] = []
@@ -275,7 +276,7 @@ class Importing:
         )
 
     @staticmethod
-    def _live(session, ids: list[int]) -> set[int]:
+    def _live(session: Session, ids: list[int]) -> set[int]:
         live: set[int] = set()
         for chunk in chunks(ids):
             live.update(session.scalars(select(Contact.id).where(Contact.id.in_(chunk), Contact.deleted_at.is_(None))))

@@ -3,7 +3,7 @@ or vCard UID are one person, whichever file and line they come from."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from hitouch.domain.cards import ContactCard, Labelled
@@ -164,7 +164,7 @@ def combine(people: Iterable[Person]) -> Person:
 
 
 class _Union:
-    def __init__(self, key) -> None:
+    def __init__(self, key: Callable[[str], str]) -> None:
         self._key = key
         self._seen: set[str] = set()
         self.items: list[Labelled] = []

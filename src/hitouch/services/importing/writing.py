@@ -18,6 +18,7 @@ from hitouch.domain.text import display_name, fold, split_name
 from hitouch.domain.vocabulary import Source
 from hitouch.services.importing.merge import (
     Additions,
+    Existing,
     additions,
     as_text,
     email_values,
@@ -36,6 +37,7 @@ from hitouch.store.bulk import (
     insert_contacts,
     insert_rows,
     search_index_deferred,
+    table_of,
 )
 from hitouch.store.chunking import chunks
 from hitouch.store.models import (
@@ -93,15 +95,15 @@ def write_people(
             written.created += insert_contacts(session, rows, batch.id)
             done += len(step)
             progress(done, total)
-        for step in chunks(merges, STEP):
+        for pairs in chunks(merges, STEP):
             _check(cancelled)
-            existing = load_existing(session, [target for _, target in step])
-            merged = [(target, additions(person, existing[target])) for person, target in step]
+            existing = load_existing(session, [target for _, target in pairs])
+            merged = [(target, additions(person, existing[target])) for person, target in pairs]
             _write_additions(session, merged, existing, tag_ids, batch.id, now, today)
             for target, adds in merged:
                 (written.merged if adds else written.unchanged).add(target)
                 written.moves += len(adds.moves)
-            done += len(step)
+            done += len(pairs)
             progress(done, total)
         touched.update(written.merged)
     _check(cancelled)
@@ -155,7 +157,7 @@ def _new_contact(person: Person, tag_ids: dict[str, int], now: datetime) -> NewC
 def _write_additions(
     session: Session,
     merged: list[tuple[int, Additions]],
-    existing,
+    existing: dict[int, Existing],
     tag_ids: dict[str, int],
     batch_id: int,
     now: datetime,
@@ -203,7 +205,7 @@ def _write_additions(
     insert_rows(session, ContactPhoto.__table__, photos)
     insert_rows(session, ImportChange.__table__, changes)
     insert_rows(session, LifeChange.__table__, updates)
-    table = Contact.__table__
+    table = table_of(Contact.__table__)
     for column, rows in by_column.items():
         session.execute(update(table).where(table.c.id == bindparam("cid")).values({column: bindparam("value")}), rows)
     for chunk in chunks([cid for cid, adds in merged if adds]):

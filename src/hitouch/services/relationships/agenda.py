@@ -47,6 +47,8 @@ def birthdays_between(session: Session, first: date, last: date) -> list[Birthda
     rows = session.execute(text(_BIRTHDAYS.format(days=",".join(map(str, sorted(days)))))).all()
     for contact_id, name, mmdd, year in rows:
         birthday = Birthday.from_parts(mmdd, year)
+        if birthday is None:  # the query asks for birthdays: not reached
+            continue
         on = birthday.next_on_or_after(first)
         if on <= last:
             found.append(BirthdayRecord(ContactRef(contact_id, name), birthday, on, birthday.age_on(on)))

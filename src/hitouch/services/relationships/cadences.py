@@ -32,7 +32,7 @@ WHERE +contact.deleted_at IS NULL {where}
 """
 
 
-def _records(session: Session, until: date, where: str = "", **params) -> list[CadenceRecord]:
+def _records(session: Session, until: date, where: str = "", **params: object) -> list[CadenceRecord]:
     """The cadences asked for that come due by `until`. The day is counted here, not in SQL:
     SQLite's date arithmetic is slower, and its months overflow (31 January + 1 month is 3 March)."""
     day = date.fromisoformat

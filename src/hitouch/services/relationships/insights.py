@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -94,5 +95,5 @@ class InsightFigures:
             )
 
 
-def _pair(row, first: str, second: str) -> tuple[int, int]:
+def _pair(row: Any, first: str, second: str) -> tuple[int, int]:
     return (getattr(row, first) or 0, getattr(row, second) or 0) if row is not None else (0, 0)

@@ -140,7 +140,7 @@ def _main_channels(session: Session, signals: list[NudgeSignals], today: date) -
     ):
         if not group:
             continue
-        counted: dict[int, Counter] = {s.contact.id: Counter() for s in group}
+        counted: dict[int, Counter[str]] = {s.contact.id: Counter() for s in group}
         listed = ",".join(str(contact_id) for contact_id in counted)
         for contact_id, channel in session.execute(
             text(_CHANNELS_SINCE.format(ids=listed)), {"since": since.isoformat()}
