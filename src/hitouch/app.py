@@ -128,7 +128,8 @@ def log_to_file() -> None:
 
 def run_gui(db_path: Path | None, files: list[Path]) -> int:
     log_to_file()
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     environment = Environment.read()
     journal = environment.journal_path(db_path)
     instance = SingleInstance(journal)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from hitouch.services.workspace import Workspace
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     agenda = commands.add_parser("agenda", help="what is due, who to keep in touch with, birthdays, who to meet")
     agenda.add_argument("--days", type=int, default=7, metavar="N", help="today and the days after (default 7)")
     agenda.add_argument("--json", action="store_true")

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 SOURCES = [s.value for s in Source]
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     contact = commands.add_parser("contact", help="add, list, show, edit, delete and merge contacts")
     sub = contact.add_subparsers(dest="action", metavar="ACTION", required=True)
 

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 FORMATS = ("auto", "vcard", "linkedin", "google", "outlook", "csv")  # as CLI.md names them
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     importing = commands.add_parser(
         "import",
         help="import contacts from vCard or CSV files, or meetings from calendars (.ics); "
@@ -35,7 +35,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     importing.add_argument("--json", action="store_true")
     importing.set_defaults(run=run_import)
 
-    export = command_group(commands, "export", "write every contact to a vCard or CSV file")
+    export = command_group(commands, "export", "write the journal to files other programs read")
     vcard = export.add_parser("vcard", help="every contact as vCards")
     vcard.add_argument("out", type=Path, metavar="OUT")
     vcard.add_argument("--version", choices=("3.0", "4.0"), default="3.0", dest="vcard_version")

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from hitouch.services.workspace import Workspace
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     log = commands.add_parser("log", help="log an interaction with one or more contacts")
     log.add_argument("contacts", nargs="+", metavar="CONTACT")
     log.add_argument("--channel", required=True, choices=[c.value for c in Channel])

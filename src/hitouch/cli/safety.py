@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from hitouch.cli.access import JournalAccess
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     backup = commands.add_parser("backup", help="a consistent copy of the journal, or the list of backups")
     backup.add_argument("out", nargs="?", type=Path, metavar="OUT", help="default: the journal's backup folder")
     backup.add_argument("--list", action="store_true", help="list the backups kept")
