@@ -186,8 +186,7 @@ class SettingsFile:
 def read_qsettings_ini(path: Path) -> dict[str, str] | None:
     """The [General] section of an INI file QSettings wrote, its values unescaped; None when
     there is no such file."""
-    parser = configparser.ConfigParser(interpolation=None, strict=False, delimiters=("=",))
-    parser.optionxform = str  # type: ignore[assignment,method-assign]  # keys keep their case
+    parser = _CaseKeeping(interpolation=None, strict=False, delimiters=("=",))
     try:
         parser.read_string(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, configparser.Error):
@@ -195,6 +194,11 @@ def read_qsettings_ini(path: Path) -> dict[str, str] | None:
     if not parser.has_section("General"):
         return {}
     return {key: _unescape_qsettings(raw.strip()) for key, raw in parser.items("General")}
+
+
+class _CaseKeeping(configparser.ConfigParser):
+    def optionxform(self, optionstr: str) -> str:
+        return optionstr  # keys keep their case
 
 
 _ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{1,4}|.)")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from hitouch.services.calendar.caldav_server import CalDavAccount, CalDavError
 from hitouch.services.calendar.caldav_sync import SyncReport
+from hitouch.services.progress import Cancelled, Progress
 from hitouch.services.workspace import Workspace
 from hitouch.settings import Settings
 from hitouch.ui.common.background import Runner, Task, message_for
@@ -77,11 +78,11 @@ class CalDavDialog(QDialog):
         self.progress.setAccessibleName(tr("Sync progress"))
         self.progress.setTextVisible(False)
         self.progress.hide()
-        self.result = ErrorLine()
-        self.result.setObjectName("caldavResult")
-        self.result.setAccessibleName(tr("Result"))
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result.setMinimumHeight(self.fontMetrics().lineSpacing() * 2)
+        self.result_line = ErrorLine()
+        self.result_line.setObjectName("caldavResult")
+        self.result_line.setAccessibleName(tr("Result"))
+        self.result_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_line.setMinimumHeight(self.fontMetrics().lineSpacing() * 2)
 
         self.buttons = QDialogButtonBox()
         self.test_button = self._button(tr("&Test Connection"), "caldavTestButton", self.test_connection)
@@ -97,7 +98,7 @@ class CalDavDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.progress)
-        layout.addWidget(self.result)
+        layout.addWidget(self.result_line)
         layout.addWidget(self.buttons)
 
     def _field(self, name: str, accessible: str, text: str, placeholder: str = "") -> QLineEdit:
@@ -107,7 +108,7 @@ class CalDavDialog(QDialog):
         edit.setPlaceholderText(placeholder)
         return edit
 
-    def _button(self, text: str, name: str, slot) -> QPushButton:
+    def _button(self, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
         button = self.buttons.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
         button.setObjectName(name)
         button.clicked.connect(slot)
@@ -123,7 +124,7 @@ class CalDavDialog(QDialog):
             lambda account, password, progress, cancelled: self._ws.caldav.sync(account, password, progress, cancelled)
         )
 
-    def _start(self, work) -> None:
+    def _start(self, work: Callable[[CalDavAccount, str | None, Progress, Cancelled], object]) -> None:
         if self._task is not None:
             return
         url, user = self.url.text().strip(), self.user.text().strip()
@@ -138,7 +139,7 @@ class CalDavDialog(QDialog):
         note = self._keep_password(user, self.password.text())
         typed = self.password.text() or self._session_password
 
-        def run(progress, cancelled):
+        def run(progress: Progress, cancelled: Cancelled) -> object:
             return work(account, typed or self._ws.caldav_passwords.for_sync(user), progress, cancelled)
 
         self._task = Task(run, self)
@@ -212,8 +213,8 @@ class CalDavDialog(QDialog):
         self.close_button.setText(tr("Cancel") if running else tr("Close"))
 
     def _show(self, text: str, error: bool = False) -> None:
-        self.result.set_error(error)
-        self.result.setText(text)
+        self.result_line.set_error(error)
+        self.result_line.setText(text)
 
     def reject(self) -> None:
         if self._task is not None:  # Escape while syncing: stop first, close when it has

@@ -185,6 +185,7 @@ def _stats(name: str) -> Stats:
 def _meetings_table(model: MeetingsModel, name: str, accessible_name: str, hint: str) -> QWidget:
     box = plan_table(model, name, accessible_name, hint)
     view = box if isinstance(box, QTableView) else box.findChild(QTableView, name)
+    assert view is not None  # plan_table puts the table in the box
     header = view.horizontalHeader()
     for column, width in ((WHEN, 150), (MEETING, 240), (PEOPLE, 190)):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)

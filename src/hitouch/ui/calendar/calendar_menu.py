@@ -53,7 +53,7 @@ class CalendarMenu(QMenu):
         self.aboutToShow.connect(lambda: self.stop_feed_action.setEnabled(self.feed.path() is not None))
         self.feed.schedule()  # bring a feed up to date with settings changed since the last run
 
-    def _add(self, text: str, name: str, slot, shortcut: str) -> QAction:
+    def _add(self, text: str, name: str, slot: Callable[[], None], shortcut: str) -> QAction:
         action = self.addAction(text)
         action.setObjectName(name)
         action.setShortcut(QKeySequence(shortcut))

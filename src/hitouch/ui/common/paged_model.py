@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from hitouch.ui.common.roles import Role
 
@@ -69,7 +69,7 @@ class ColumnsTableModel(QAbstractTableModel, Generic[R]):
     """A table of records, one per row, its columns described by `Column`s. Subclasses say how
     many rows there are and which record a row shows."""
 
-    def __init__(self, columns: list[Column[R]], parent=None) -> None:
+    def __init__(self, columns: list[Column[R]], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._columns = columns
 
@@ -106,7 +106,7 @@ class PagedTableModel(ColumnsTableModel[R]):
         columns: list[Column[R]],
         fetch: Callable[[Sequence[int]], list[R]],
         id_of: Callable[[R], int],
-        parent=None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(columns, parent)
         self._records = PagedRecords(fetch, id_of)
@@ -129,7 +129,7 @@ class PagedTableModel(ColumnsTableModel[R]):
 class RecordsTableModel(ColumnsTableModel[R]):
     """A table over a short list already read (the people met at one event)."""
 
-    def __init__(self, columns: list[Column[R]], parent=None) -> None:
+    def __init__(self, columns: list[Column[R]], parent: QObject | None = None) -> None:
         super().__init__(columns, parent)
         self._records: list[R] = []
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from hitouch.ui.common.theme import is_dark
@@ -91,7 +93,7 @@ class Avatar(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(self._size, self._size)
 
-    def paintEvent(self, _event) -> None:
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         hue = sum(ord(ch) for ch in self._name) * 37 % 360
@@ -117,9 +119,18 @@ class Chip(QLabel):
         )
 
 
-class RedrawnWhenShown:
-    """For a screen (mixed in before its Qt class): what changed is redrawn now if the screen is
-    on show, else when it is next shown. The screen defines `reload()`, which redraws it all."""
+# A mixin for widgets: the type checker sees the QWidget it is mixed into, Python a plain class
+# (a second Qt base class would make Qt's multiple inheritance ambiguous).
+if TYPE_CHECKING:
+    _Screen = QWidget
+else:
+    _Screen = object
+
+
+class RedrawnWhenShown(_Screen):
+    """For a screen (mixed in before its Qt class, as in `class Page(RedrawnWhenShown, QScrollArea)`):
+    what changed is redrawn now if the screen is on show, else when it is next shown. The screen
+    defines `reload()`, which redraws it all."""
 
     _stale = True
 
@@ -134,7 +145,7 @@ class RedrawnWhenShown:
     def may_redraw_now(self) -> bool:
         return True
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         if self._stale:
             self.reload()
         super().showEvent(event)

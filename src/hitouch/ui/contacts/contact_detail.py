@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -190,7 +190,7 @@ class ContactDetailView(QStackedWidget):
     def refresh(self) -> None:
         self.show_contact(self._contact_id)
 
-    def _emit(self, signal) -> None:
+    def _emit(self, signal: SignalInstance) -> None:
         if self._contact_id is not None:
             signal.emit(self._contact_id)
 

@@ -25,7 +25,7 @@ from hitouch.services.changes import Changes
 from hitouch.services.errors import typed_in
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.dialogs import FormDialog
-from hitouch.ui.common.formatting import tr
+from hitouch.ui.common.formatting import day_of, tr
 
 
 def _split(text: str) -> list[str]:
@@ -54,8 +54,9 @@ class ContactDialog(FormDialog):
         self.met_at.setObjectName("metAtCombo")
         self.met_at.setEditable(True)
         self.met_at.addItems(["", *workspace.events.names()])
-        self.met_at.lineEdit().setPlaceholderText(tr("Event where you met (optional)"))
-        self.met_on = QDateEdit(QDate.currentDate())
+        if (line := self.met_at.lineEdit()) is not None:  # an editable combo box has one
+            line.setPlaceholderText(tr("Event where you met (optional)"))
+        self.met_on = QDateEdit(QDate(workspace.clock.today()))  # the clock's today, not the machine's
         self.met_on.setObjectName("metOnEdit")
         self.met_on.setCalendarPopup(True)
         self.source = QComboBox()
@@ -126,7 +127,7 @@ class ContactDialog(FormDialog):
         return [Labelled(v, self._labels.get(v.lower(), "")) for v in _split(text)]
 
     def _met_on(self) -> date:
-        return self.met_on.date().toPython()
+        return day_of(self.met_on.date())
 
     def save(self) -> None:
         birthday = typed_in(Birthday.parse, self.birthday.text()) if self.birthday.text().strip() else None

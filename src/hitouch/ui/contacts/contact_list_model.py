@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from hitouch.domain.records import ContactSummary
 from hitouch.ui.common.formatting import relative_day, tr
@@ -21,7 +22,7 @@ class ContactListModel(QAbstractListModel):
         self,
         fetch: Callable[[Sequence[int]], list[ContactSummary]],
         today: Callable[[], date],
-        parent=None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._records = PagedRecords(fetch, lambda summary: summary.id)
@@ -32,7 +33,7 @@ class ContactListModel(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._records)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._records):
             return None
         if role == Role.ContactId:

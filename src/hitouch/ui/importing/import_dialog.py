@@ -9,7 +9,8 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from hitouch.services.errors import JournalError, UserError
-from hitouch.services.importing.importing import EntryKind, ImportPlan, ImportReport, UndoReport
+from hitouch.services.importing.importing import ColumnChoice, EntryKind, ImportPlan, ImportReport, UndoReport
+from hitouch.services.importing.matching import Suggestion
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.background import Runner
 from hitouch.ui.common.formatting import number, plural, tr
@@ -38,7 +39,7 @@ class ImportPreviewDialog(ImportSteps):
         self.resize(780, 540)
         self._ws = workspace
         self._mapping: dict[str, str] = {}
-        self.confirmed: set[object] = set()  # the possible duplicates the person ticked: merge them
+        self.confirmed: set[Suggestion] = set()  # the possible duplicates the person ticked: merge them
 
     # Steps -------------------------------------------------------------------------------
 
@@ -51,7 +52,7 @@ class ImportPreviewDialog(ImportSteps):
             return
         self._map_next(choices)
 
-    def _map_next(self, choices: list) -> None:
+    def _map_next(self, choices: list[ColumnChoice]) -> None:
         if not choices:
             self._plan_import()
             return

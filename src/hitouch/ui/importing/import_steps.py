@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from hitouch.services.errors import JournalError, UserError
 from hitouch.services.importing.writing import ImportCancelled
-from hitouch.ui.common.background import Runner, Task
+from hitouch.ui.common.background import Runner, Task, Work
 from hitouch.ui.common.formatting import tr
 from hitouch.ui.common.widgets import dim, heading
 
@@ -98,7 +98,7 @@ class ImportSteps(QDialog):
 
     # Running off the GUI thread ---------------------------------------------------------------
 
-    def _run(self, work, on_success) -> None:
+    def _run(self, work: Work, on_success: Callable[[Any], None]) -> None:
         self._task = task = Task(work)
         self._on_success = on_success
         # Bound methods, not lambdas: Qt drops the connections when the dialog is gone.
@@ -110,7 +110,7 @@ class ImportSteps(QDialog):
     def _progressed(self, done: int, total: int) -> None:
         raise NotImplementedError
 
-    def _finished(self, result) -> None:
+    def _finished(self, result: Any) -> None:
         self._task = None
         if self._close_when_done:
             super().reject()

@@ -10,7 +10,7 @@ from hitouch.services.changes import Changes
 from hitouch.services.errors import NotFound, typed_in
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.dialogs import FormDialog
-from hitouch.ui.common.formatting import tr
+from hitouch.ui.common.formatting import day_of, tr
 
 
 class ReferralDialog(FormDialog):
@@ -72,7 +72,7 @@ class ReferralDialog(FormDialog):
             contact_id if given else None,
             lead=lead,
             lead_text=lead_text,
-            on=self.on.date().toPython(),
+            on=day_of(self.on.date()),
             note=self.note.text(),
             value_cents=value,
         )

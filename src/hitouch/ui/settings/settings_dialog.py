@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import fields, replace
+from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -90,7 +91,7 @@ class SettingsDialog(FormDialog):
             region,
             hint=tr("For numbers without +: GB, DE… Empty: {region}, from your language.").format(region=region),
         )
-        self.editors["phone_region"].setMaxLength(2)
+        self._line_edit("phone_region").setMaxLength(2)
 
         backups = self._section(tr("Backups"), "backupsSection")
         self._spin(backups, "backups_daily", tr("&Daily backups kept"), 0, 365)
@@ -141,7 +142,8 @@ class SettingsDialog(FormDialog):
         editor.setObjectName(_camel(name))
         editor.setAccessibleName(label.replace("&&", "\0").replace("&", "").replace("\0", "&"))
         self.editors[name] = editor
-        form: QFormLayout = box.layout()
+        form = box.layout()
+        assert isinstance(form, QFormLayout)  # every section is made by _section
         if isinstance(editor, QCheckBox):
             form.addRow(editor)
         else:
@@ -159,28 +161,35 @@ class SettingsDialog(FormDialog):
                 form.addRow("", note)  # under the field it explains
             editor.setAccessibleDescription(hint)
 
-    def _spin(self, box, name, label, low, high, suffix="", hint="") -> None:
+    def _line_edit(self, name: str) -> QLineEdit:
+        editor = self.editors[name]
+        assert isinstance(editor, QLineEdit), name
+        return editor
+
+    def _spin(
+        self, box: QGroupBox, name: str, label: str, low: int, high: int, suffix: str = "", hint: str = ""
+    ) -> None:
         spin = QSpinBox()
         spin.setRange(low, high)
         spin.setSuffix(suffix)
         self._add(box, name, label, spin, hint=hint)
 
-    def _hour(self, box, name, label) -> None:
+    def _hour(self, box: QGroupBox, name: str, label: str) -> None:
         hours = QComboBox()
         for hour in range(24):
             hours.addItem(hour_of_day(hour), hour)
         self._add(box, name, label, hours)
 
-    def _check(self, box, name, label, hint="") -> None:
+    def _check(self, box: QGroupBox, name: str, label: str, hint: str = "") -> None:
         self._add(box, name, label, QCheckBox(label), hint=hint)
 
-    def _line(self, box, name, label, placeholder, hint="") -> None:
+    def _line(self, box: QGroupBox, name: str, label: str, placeholder: str, hint: str = "") -> None:
         edit = QLineEdit()
         edit.setPlaceholderText(placeholder)
         edit.setClearButtonEnabled(True)
         self._add(box, name, label, edit, hint=hint)
 
-    def _combo(self, box, name, label, choices: list[tuple[str, str]]) -> QComboBox:
+    def _combo(self, box: QGroupBox, name: str, label: str, choices: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for text, value in choices:
@@ -211,10 +220,10 @@ class SettingsDialog(FormDialog):
 
     def _choose_feed(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("Calendar file"), self.editors["calendar_feed_path"].text(), tr("Calendar files (*.ics)")
+            self, tr("Calendar file"), self._line_edit("calendar_feed_path").text(), tr("Calendar files (*.ics)")
         )
         if path:
-            self.editors["calendar_feed_path"].setText(path)
+            self._line_edit("calendar_feed_path").setText(path)
 
     # Values -----------------------------------------------------------------------------
 
@@ -227,12 +236,12 @@ class SettingsDialog(FormDialog):
                 editor.setChecked(value)
             elif isinstance(editor, QComboBox):
                 editor.setCurrentIndex(max(0, editor.findData(value)))
-            else:
+            elif isinstance(editor, QLineEdit):
                 editor.setText(value)
 
     def _read(self) -> Settings:
         """The values in the editors; InvalidSettings says which are not allowed."""
-        values: dict[str, object] = {}
+        values: dict[str, Any] = {}  # each field's own type
         for name, editor in self.editors.items():
             if isinstance(editor, QSpinBox):
                 values[name] = editor.value()
@@ -240,7 +249,7 @@ class SettingsDialog(FormDialog):
                 values[name] = editor.isChecked()
             elif isinstance(editor, QComboBox):
                 values[name] = editor.currentData()
-            else:
+            elif isinstance(editor, QLineEdit):
                 values[name] = editor.text().strip()
         values["phone_region"] = str(values["phone_region"]).upper()
         return replace(self.settings, **values)

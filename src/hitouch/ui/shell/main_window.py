@@ -3,6 +3,7 @@ reminders, and routing what changed to every screen."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -10,7 +11,9 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGu
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from hitouch import __version__
+from hitouch.services.calendar.importing import CalendarReport
 from hitouch.services.changes import Changes
+from hitouch.services.importing.importing import ImportReport
 from hitouch.services.workspace import Workspace
 from hitouch.settings import Settings, SettingsFile
 from hitouch.ui.calendar.calendar_import_dialog import CalendarImportDialog, calendar_files
@@ -125,7 +128,14 @@ class MainWindow(QMainWindow):
 
     # Menus and shortcuts ----------------------------------------------------------------
 
-    def _action(self, text: str, shortcut: QKeySequence | str | None, slot, name: str, icon_name: str = "") -> QAction:
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: Callable[[], object],
+        name: str,
+        icon_name: str = "",
+    ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         if icon_name:
@@ -177,7 +187,7 @@ class MainWindow(QMainWindow):
             (tr("vCard &4.0…"), "vcard 4.0", "exportVcard4Action"),
             (tr("&CSV…"), "csv", "exportCsvAction"),
         ):
-            export_menu.addAction(self._action(text, None, lambda _=False, k=kind: self.export_contacts(k), name))
+            export_menu.addAction(self._action(text, None, self._exporter_of(kind), name))
         file_menu.addSeparator()
         file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()
@@ -195,6 +205,9 @@ class MainWindow(QMainWindow):
         menu.addMenu(self.calendar_menu)
         help_menu = menu.addMenu(tr("&Help"))
         help_menu.addAction(about)
+
+    def _exporter_of(self, kind: str) -> Callable[[], None]:
+        return lambda: self.export_contacts(kind)
 
     # Actions ----------------------------------------------------------------------------
 
@@ -220,7 +233,8 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.apply(dialog.changes)
             self.pages.setCurrentWidget(self.contacts)
-            self.contacts.select_contact(dialog.saved_id)
+            if dialog.saved_id is not None:
+                self.contacts.select_contact(dialog.saved_id)
             self.statusBar().showMessage(tr("Added {name}").format(name=dialog.name.text().strip()), 4000)
 
     def edit_current(self) -> None:
@@ -342,17 +356,15 @@ class MainWindow(QMainWindow):
         dialog.start()
         return dialog
 
-    def _remember_calendar_import(self, report) -> None:
-        self.history.push(
-            tr("Import of {files}").format(files=", ".join(Path(f).name for f in report.files)),
-            lambda: self.ws.calendar_import.undo(report.batch_id).changes,
-        )
+    def _remember_calendar_import(self, report: CalendarReport) -> None:
+        self._remember(report.files, lambda: self.ws.calendar_import.undo(report.batch_id).changes)
 
-    def _remember_import(self, report) -> None:
-        self.history.push(
-            tr("Import of {files}").format(files=", ".join(Path(f).name for f in report.files)),
-            lambda: self.ws.importing.undo(report.batch_id).changes,
-        )
+    def _remember_import(self, report: ImportReport) -> None:
+        self._remember(report.files, lambda: self.ws.importing.undo(report.batch_id).changes)
+
+    def _remember(self, files: list[str], undo: Callable[[], Changes]) -> None:
+        """Edit > Undo takes an import back."""
+        self.history.push(tr("Import of {files}").format(files=", ".join(Path(f).name for f in files)), undo)
 
     def export_contacts(self, kind: str) -> None:
         self.exporter.ask_and_export(kind, self.runner)
@@ -378,7 +390,7 @@ class MainWindow(QMainWindow):
             self.apply(dialog.changes)
             self.statusBar().showMessage(tr("Restored. The journal as it was is kept as a backup."), 6000)
 
-    def bring_forward(self, files: list) -> None:
+    def bring_forward(self, files: list[Path]) -> None:
         """Another start of HiTouch on this journal handed over to this window."""
         self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
         self.show()

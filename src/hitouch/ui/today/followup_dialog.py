@@ -14,7 +14,7 @@ from hitouch.services.changes import Changes
 from hitouch.services.errors import typed_in
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.dialogs import FormDialog
-from hitouch.ui.common.formatting import tr
+from hitouch.ui.common.formatting import day_of, tr
 
 
 def kind_labels() -> dict[FollowUpKind, str]:
@@ -89,7 +89,7 @@ class FollowUpDialog(FormDialog):
     def save(self) -> None:
         at = typed_in(parse_time, self.at.text()) if self.at.text().strip() else None
         minutes = self.minutes.value() or None
-        day = self.day.date().toPython()
+        day = day_of(self.day.date())
         if self._followup_id is None:
             self._followup_id, self.changes = self._ws.followups.add(
                 self._contact_id,

@@ -4,6 +4,7 @@ acts and the people worth meeting in person, each with the one-click action it c
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -23,6 +24,9 @@ from hitouch.ui.today.coffee_dialog import CoffeeDialog
 
 WEEK = 7
 SHOWN_PER_SECTION = 8  # the rest are counted, not drawn: Today is a list to act on, not an archive
+
+
+T = TypeVar("T")
 
 
 class TodayPage(RedrawnWhenShown, QScrollArea):
@@ -108,7 +112,7 @@ class TodayPage(RedrawnWhenShown, QScrollArea):
         column.addWidget(text)
         return box
 
-    def _section(self, name: str, title: str, items: Sequence, make_row: Callable) -> None:
+    def _section(self, name: str, title: str, items: Sequence[T], make_row: Callable[[T], AgendaRow]) -> None:
         if not items:
             return
         section = QWidget()
@@ -213,7 +217,7 @@ class TodayPage(RedrawnWhenShown, QScrollArea):
 
     # Acting -----------------------------------------------------------------------------
 
-    def _act(self, action: Callable[..., Changes], *args) -> None:
+    def _act(self, action: Callable[..., Changes], *args: int) -> None:
         changes = guarded(self, lambda: action(*args))
         if changes is not None:
             self.changed.emit(changes)
