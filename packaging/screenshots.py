@@ -59,7 +59,7 @@ from hitouch.domain.vocabulary import Channel, Source
 from hitouch.services.clock import Clock
 from hitouch.services.workspace import Workspace
 from hitouch.settings import SettingsFile
-from hitouch.ui.common.background import InlineRunner, ThreadedRunner
+from hitouch.ui.common.background import InlineRunner
 from hitouch.ui.common.theme import apply_theme
 from hitouch.ui.contacts.contact_dialog import ContactDialog
 from hitouch.ui.contacts.log_dialog import LogDialog
@@ -476,10 +476,7 @@ def import_preview(window: MainWindow, ids: dict[str, int]) -> QWidget:
         ",,,,,,08 Feb 2023\n",
         encoding="utf-8",
     )
-    window.runner = InlineRunner()  # the preview is ready when the dialog is
-    dialog = window.open_import_preview([export])
-    window.runner = ThreadedRunner()
-    return dialog
+    return window.open_import_preview([export])  # the window's InlineRunner: ready when the dialog is
 
 
 def settings(window: MainWindow, ids: dict[str, int]) -> QWidget:
@@ -489,8 +486,7 @@ def settings(window: MainWindow, ids: dict[str, int]) -> QWidget:
 def calendar_import(window: MainWindow, ids: dict[str, int]) -> QWidget:
     path = Path(tempfile.mkdtemp()) / "work-calendar.ics"
     path.write_text(CALENDAR, encoding="utf-8")
-    window.runner = InlineRunner()  # the preview at once, not a progress bar
-    return window.open_calendar_import([path])
+    return window.open_calendar_import([path])  # the preview at once, not a progress bar
 
 
 # name -> what to show. One line per screen; "contacts" is the README's picture.
@@ -517,7 +513,8 @@ def main(out: Path = OUT) -> int:
     with tempfile.TemporaryDirectory() as folder:
         store = SettingsFile(Path(folder) / "settings.json")
         journal = Path(folder) / "HiTouch" / "journal.sqlite3"
-        window = create_main_window(journal, clock=Clock(fixed=NOW), settings_file=store)
+        # Long work runs at once: every screen is drawn complete, never half-way.
+        window = create_main_window(journal, clock=Clock(fixed=NOW), settings_file=store, runner=InlineRunner())
         ids = build_demo_journal(window.ws)
         window.contacts.reload()
         window.show()
