@@ -46,17 +46,22 @@ def test_every_rule_is_checked_by_settings_itself_naming_the_field():
     assert "“XX” is not a country code" in str(bad.value) and "such as 4w" in str(bad.value)
 
 
-def test_saved_settings_are_read_back_as_they_were(tmp_path):
-    store = SettingsFile(tmp_path / "HiTouch" / "settings.json")
-    wanted = Settings(
+def awkward_settings(folder) -> Settings:
+    """Values that need escaping in INI text: commas, quotes, backslashes, new lines, non-ASCII."""
+    return Settings(
         reminder_minutes=30,
         calendar_use_todos=True,
         caldav_url="https://dav.example/cal, x",
         caldav_user="zoë@example.com",
-        calendar_feed_path=str(tmp_path / "HiTouch calendar.ics"),
+        calendar_feed_path=str(folder / "HiTouch calendar.ics"),
         caldav_calendar=' "Quoted"\\back\nline ',
         theme="dark",
     )
+
+
+def test_saved_settings_are_read_back_as_they_were(tmp_path):
+    store = SettingsFile(tmp_path / "HiTouch" / "settings.json")
+    wanted = awkward_settings(tmp_path)
     store.save(wanted)
     assert store.load() == wanted
     assert json.loads(store.path.read_text(encoding="utf-8"))["caldav_user"] == "zoë@example.com"  # plain JSON
@@ -73,15 +78,7 @@ def test_what_qsettings_wrote_before_is_carried_over_once(tmp_path, qapp):
     from PySide6.QtCore import QSettings
 
     ini = tmp_path / "HiTouch" / "HiTouch.ini"
-    wanted = Settings(
-        reminder_minutes=30,
-        calendar_use_todos=True,
-        caldav_url="https://dav.example/cal, x",
-        caldav_user="zoë@example.com",
-        calendar_feed_path=str(tmp_path / "HiTouch calendar.ics"),
-        caldav_calendar=' "Quoted"\\back\nline ',
-        theme="dark",
-    )
+    wanted = awkward_settings(tmp_path)
     old = QSettings(str(ini), QSettings.Format.IniFormat)
     for name, value in {
         "reminder_minutes": "30",
