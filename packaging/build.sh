@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 venv=build/pyinstaller-venv
 [ -x $venv/bin/python ] || python3 -m venv $venv
 $venv/bin/pip install -q --upgrade . pyinstaller
+# pip keeps excluded PySide6 releases out; this refuses one a reused venv still has.
+$venv/bin/python packaging/check_qt_release.py
 $venv/bin/pyinstaller --noconfirm --clean --log-level WARN \
   --distpath dist --workpath build/pyinstaller packaging/hitouch.spec
 
