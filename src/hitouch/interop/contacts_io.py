@@ -6,7 +6,6 @@ back); no database, no Qt, and no network (photo URLs in vCards are never fetche
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from itertools import islice
 from pathlib import Path
@@ -16,7 +15,8 @@ from hitouch.interop.csv.read import csv_text, layout_name, read_csv, table_of
 from hitouch.interop.csv.table import is_preamble
 from hitouch.interop.csv.write import write_csv
 from hitouch.interop.results import ReadResult, UnreadableFile, file_bytes
-from hitouch.interop.text_decoding import file_text, looks_binary, without_stray_nuls
+from hitouch.interop.sniffing import named_vcard, starts_as_vcard
+from hitouch.interop.text_decoding import looks_binary, without_stray_nuls
 from hitouch.interop.vcard.read import read_vcards
 from hitouch.interop.vcard.write import write_vcards
 
@@ -29,6 +29,7 @@ __all__ = [
     "csv_sample",
     "detect_format",
     "guess_mapping",
+    "layout_name",
     "read_contacts",
     "read_contacts_bytes",
     "write_csv",
@@ -37,29 +38,25 @@ __all__ = [
 
 FORMATS = ("auto", "vcard", "linkedin", "google", "outlook", "csv")
 
-_VCARD_MARKER = re.compile(r"^[ \t]*(?:[A-Za-z0-9_-]+\.)?(?:BEGIN|END)[ \t]*:[ \t]*VCARD", re.I | re.M)
-_SNIFF_BYTES = 1 << 16
-
 
 def detect_format(data: bytes, filename: str = "") -> str:
-    """'vcard', 'linkedin', 'google', 'outlook' or 'csv', from the content; the file name only
-    breaks a tie. UnreadableFile when the bytes are empty, binary or no contacts at all."""
+    """'vcard', 'linkedin', 'google', 'outlook' or 'csv', from the file's first line, then its
+    name: never from text further in (a CSV's note may quote a whole vCard). UnreadableFile
+    when the bytes are empty, binary or no contacts at all."""
     name = filename or "the file"
     if not data.strip(b" \t\r\n\x00"):
         raise UnreadableFile(name, "it is empty")
     if looks_binary(data):
         raise UnreadableFile(name, "it is a binary file, not a vCard or CSV file")
-    head = file_text(data[:_SNIFF_BYTES])
-    if _VCARD_MARKER.search(head):
+    if starts_as_vcard(data):
         return "vcard"
-    named_vcard = filename.lower().endswith((".vcf", ".vcard"))
     try:
         kind = _csv_kind(csv_text(data, name), name)
     except UnreadableFile:
-        if named_vcard:
+        if named_vcard(filename):
             return "vcard"  # so the message is about a vCard file with no card in it
         raise
-    return "vcard" if named_vcard and kind == "csv" else kind
+    return "vcard" if named_vcard(filename) and kind == "csv" else kind
 
 
 def _csv_kind(text: str, name: str) -> str:

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from hitouch.domain.calendar.meetings import Attendee, CalendarEvent
 from hitouch.domain.cards import Problem
 from hitouch.interop.results import UnreadableFile, file_bytes
+from hitouch.interop.sniffing import named_calendar, starts_as_calendar, starts_as_vcard
 from hitouch.interop.text_decoding import file_text, looks_binary
 
 if TYPE_CHECKING:
@@ -34,8 +35,6 @@ _VCARD_MARKER = re.compile(r"(?:^|[\r\n])[ \t]*BEGIN[ \t]*:[ \t]*VCARD", re.I)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _NAME = re.compile(r"[ \t]*([A-Za-z0-9-]+)[ \t]*[;:]")
 _MAILTO = re.compile(r"^\s*mailto\s*:\s*", re.I)
-_SNIFF_BYTES = 1 << 16
-CALENDAR_SUFFIXES = (".ics", ".ical", ".icalendar")
 _WANTED = {"VEVENT": "event", "VTODO": "to-do", "VTIMEZONE": "time zone"}
 
 
@@ -46,12 +45,12 @@ class CalendarRead:
 
 
 def looks_like_calendar(data: bytes, filename: str = "") -> bool:
-    """For sending a file to the calendar import rather than the contacts import: a
-    BEGIN:VCALENDAR line near its start, or a calendar's name on a file that is not a vCard."""
-    head = file_text(data[:_SNIFF_BYTES])
-    if _CALENDAR_MARKER.search(head):
+    """For sending a file to the calendar import rather than the contacts import: its first
+    line is BEGIN:VCALENDAR, or it has a calendar's name and does not begin like a vCard.
+    Never text further in: a CSV's note may quote a calendar."""
+    if starts_as_calendar(data):
         return True
-    return filename.lower().endswith(CALENDAR_SUFFIXES) and not _VCARD_MARKER.search(head)
+    return named_calendar(filename) and not starts_as_vcard(data)
 
 
 def read_calendar_file(path: str | Path, local: tzinfo | None = None) -> CalendarRead:

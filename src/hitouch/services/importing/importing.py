@@ -24,6 +24,7 @@ from hitouch.interop.contacts_io import (
     csv_sample,
     detect_format,
     guess_mapping,
+    layout_name,
     read_contacts,
 )
 from hitouch.services.changes import Changes
@@ -168,6 +169,8 @@ class Importing:
             if detect_format(Path(path).read_bytes(), str(path)) != "csv":
                 return None
             columns, samples = csv_sample(path)
+            if layout_name(columns) == "hitouch":
+                return None  # HiTouch's own export: its columns are known
         except OSError:
             return None  # plan() says what is wrong with the file, naming it
         except UnreadableFile as exc:
