@@ -14,6 +14,7 @@ from hitouch.interop.csv.mapping import MAPPABLE_FIELDS, guess_mapping
 from hitouch.interop.csv.read import csv_text, layout_name, read_csv, table_of
 from hitouch.interop.csv.table import is_preamble
 from hitouch.interop.csv.write import write_csv
+from hitouch.interop.names import check_names
 from hitouch.interop.results import ReadResult, UnreadableFile, file_bytes
 from hitouch.interop.sniffing import named_vcard, starts_as_vcard
 from hitouch.interop.text_decoding import looks_binary, without_stray_nuls
@@ -97,10 +98,13 @@ def read_contacts_bytes(
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
     chosen = detect_format(data, filename) if format == "auto" else format
     if chosen == "vcard":
-        return read_vcards(without_stray_nuls(data), filename, region)
-    if looks_binary(data):
+        result = read_vcards(without_stray_nuls(data), filename, region)
+    elif looks_binary(data):
         raise UnreadableFile(filename, "it is a binary file, not a CSV file")
-    return read_csv(data, filename, "auto" if format == "auto" else chosen, mapping, region, today=today)
+    else:
+        result = read_csv(data, filename, "auto" if format == "auto" else chosen, mapping, region, today=today)
+    check_names(result, filename)
+    return result
 
 
 def csv_columns(path: str | Path) -> list[str]:

@@ -93,6 +93,8 @@ def read_csv(
             continue
         card.line = line
         result.cards.append(card)
+    if table.problems:
+        result.problems = sorted(result.problems + table.problems, key=lambda problem: problem.line)
     return result
 
 
