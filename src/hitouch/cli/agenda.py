@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from hitouch.cli.arguments import day_or_none
-from hitouch.cli.output import iso, print_json
+from hitouch.cli.output import iso, print_json, print_line
 from hitouch.cli.relation_json import agenda_json, nudge_json
 from hitouch.domain.dates import parse_time
 from hitouch.domain.relationships.agenda import Agenda
@@ -73,7 +73,7 @@ def print_agenda(agenda: Agenda) -> None:
         if lines:
             print(f"{title}:")
             for line in lines:
-                print(f"  {line}")
+                print_line(f"  {line}")
 
 
 def _followup_line(f: FollowUpRecord) -> str:
@@ -90,7 +90,7 @@ def run_nudges(args: argparse.Namespace, ws: Workspace) -> int:
         print_json([nudge_json(n) for n in nudges])
         return 0
     for n in nudges:
-        print(f"{n.contact.name} (#{n.contact.id}): {n.reason}")
+        print_line(f"{n.contact.name} (#{n.contact.id}): {n.reason}")
     return 0
 
 

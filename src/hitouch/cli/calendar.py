@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hitouch.cli.arguments import command_group
-from hitouch.cli.output import print_json
+from hitouch.cli.output import print_json, print_line
 
 if TYPE_CHECKING:
     from hitouch.services.workspace import Workspace
@@ -93,5 +93,5 @@ def run_sync_caldav(args: argparse.Namespace, ws: Workspace) -> int:
         )
         return 0
     made = " (a new calendar)" if report.calendar_created else ""
-    print(f"Synced “{report.calendar}”{made} at {report.calendar_url}: {report.counts()}.")
+    print_line(f"Synced “{report.calendar}”{made} at {report.calendar_url}: {report.counts()}.")
     return 0

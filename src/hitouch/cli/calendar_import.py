@@ -13,7 +13,7 @@ from collections import Counter
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from hitouch.cli.output import print_json, ref_json
+from hitouch.cli.output import print_json, print_line, ref_json
 from hitouch.services.errors import UserError
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: only when an import runs
@@ -83,7 +83,7 @@ def _print(
         )
         return
     for problem in plan.problems:
-        print(problem, file=sys.stderr)
+        print_line(str(problem), file=sys.stderr)
     verb = "Would import" if report is None else "Imported"
     files = len(plan.files)
     print(
@@ -94,10 +94,10 @@ def _print(
     )
     for meeting in meetings:
         if meeting.outcome.value in ("interaction", "follow-up"):
-            print(f"  {_when(meeting)}  {_what(meeting)}: {meeting.event.summary or '(no title)'}")
+            print_line(f"  {_when(meeting)}  {_what(meeting)}: {meeting.event.summary or '(no title)'}")
     reasons = Counter(m.reason for m in meetings if m.outcome.value == "skipped")
     if reasons:
-        print("Left out: " + "; ".join(f"{n} × {reason}" for reason, n in reasons.most_common()) + ".")
+        print_line("Left out: " + "; ".join(f"{n} × {reason}" for reason, n in reasons.most_common()) + ".")
     if report is not None:
         print(f"Batch {report.batch_id}; to take it back: hitouch import undo {report.batch_id}")
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from hitouch.cli.arguments import day_or_none, parse_birthday
 from hitouch.cli.followups import print_relations
-from hitouch.cli.output import contact_json, interaction_json, iso, print_json, print_table
+from hitouch.cli.output import contact_json, interaction_json, iso, print_json, print_line, print_table
 from hitouch.cli.relation_json import relations_document
 from hitouch.domain.cards import ContactCard, Labelled
 from hitouch.domain.vocabulary import Source
@@ -164,10 +164,10 @@ def contact_document(ws: Workspace, contact_id: int) -> dict[str, Any]:
 
 
 def _print_contact(d: dict[str, Any]) -> None:
-    print(f"{d['name']}  (#{d['id']})")
+    print_line(f"{d['name']}  (#{d['id']})")
     role = ", ".join(part for part in (d["title"], d["company"]) if part)
     if role:
-        print(f"  {role}")
+        print_line(f"  {role}")
     for label, key in (
         ("Email", "emails"),
         ("Phone", "phones"),
@@ -176,7 +176,7 @@ def _print_contact(d: dict[str, Any]) -> None:
         ("Events", "events"),
     ):
         if d[key]:
-            print(f"  {label}: {', '.join(d[key])}")
+            print_line(f"  {label}: {', '.join(d[key])}")
     if d["birthday"]:
         print(f"  Birthday: {d['birthday']}")
     print(f"  Source: {d['source']}; met in person: {'yes' if d['met_in_person'] else 'not yet'}")
@@ -187,7 +187,7 @@ def _print_contact(d: dict[str, Any]) -> None:
         for entry in d["journal"]:
             at = f" at {entry['event']}" if entry["event"] else ""
             note = f": {entry['note']}" if entry["note"] else ""
-            print(f"    {entry['date']}  {entry['channel']}{at}{note}")
+            print_line(f"    {entry['date']}  {entry['channel']}{at}{note}")
     print_relations(d)
 
 

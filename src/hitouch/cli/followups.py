@@ -7,7 +7,7 @@ from datetime import date, time
 from typing import TYPE_CHECKING, Any
 
 from hitouch.cli.arguments import required_day
-from hitouch.cli.output import iso, print_json, print_table
+from hitouch.cli.output import iso, print_json, print_line, print_table
 from hitouch.cli.relation_json import followup_json
 from hitouch.domain.dates import parse_moment, parse_time
 from hitouch.domain.vocabulary import FollowUpKind
@@ -149,7 +149,7 @@ def print_relations(d: dict[str, Any]) -> None:
         print("  Follow-ups:")
         for f in open_ones:
             at = f" {f['time']}" if f["time"] else ""
-            print(f"    {f['due']}{at}  {f['title']}  (#{f['id']}, {f['status']})")
+            print_line(f"    {f['due']}{at}  {f['title']}  (#{f['id']}, {f['status']})")
     if d["cadence"]:
         print(f"  Keep in touch: every {d['cadence']['every']}, due {d['cadence']['due']}")
     if d["referrals"]:
@@ -157,4 +157,4 @@ def print_relations(d: dict[str, Any]) -> None:
         for r in d["referrals"]:
             way = "to" if r["direction"] == "given" else "from"
             lead = r["lead"]["name"] if r["lead"] else r["lead_text"]
-            print(f"    {r['date']}  {way} {r['contact']['name']}: {lead or 'a lead'} ({r['status']})")
+            print_line(f"    {r['date']}  {way} {r['contact']['name']}: {lead or 'a lead'} ({r['status']})")

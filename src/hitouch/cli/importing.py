@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from hitouch.cli import calendar_import
 from hitouch.cli.arguments import command_group
-from hitouch.cli.output import print_json, ref_json
+from hitouch.cli.output import print_json, print_line, ref_json
 
 if TYPE_CHECKING:
     from hitouch.services.importing.importing import Counts, ImportPlan, ImportReport, Suggestion
@@ -95,7 +95,7 @@ def _print(
         print_json(document)
         return
     for problem in plan.problems:
-        print(problem, file=sys.stderr)
+        print_line(str(problem), file=sys.stderr)
     verb = "Would import" if report is None else "Imported"
     print(
         f"{verb} {len(files)} file{'s' if len(files) != 1 else ''}: {counts.created} new, {counts.merged} merged, "
@@ -104,7 +104,7 @@ def _print(
     )
     for s in suggestions:
         entry = plan.entries[s.entry]
-        print(
+        print_line(
             f"  {entry.origins[0].file}:{entry.origins[0].line}: {entry.name} may be #{s.contact.id} "
             f"{s.contact.name} (hitouch contact merge KEEP OTHER merges two contacts)"
         )

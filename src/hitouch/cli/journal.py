@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from hitouch.cli.arguments import day_or_none
-from hitouch.cli.output import contact_json, iso, print_json, print_table, ref_json
+from hitouch.cli.output import contact_json, iso, print_json, print_line, print_table, ref_json
 from hitouch.domain.vocabulary import Channel
 
 if TYPE_CHECKING:
@@ -88,12 +88,12 @@ def run_search(args: argparse.Namespace, access: JournalAccess) -> int:
         )
         return 0
     for c in results.contacts:
-        print(f"contact  #{c.id}  {c.name}" + (f"  ({c.company})" if c.company else ""))
+        print_line(f"contact  #{c.id}  {c.name}" + (f"  ({c.company})" if c.company else ""))
     for h in results.notes:
         people = ", ".join(r.name for r in h.contacts)
-        print(f"note     {iso(h.on)}  {people}: {h.snippet}")
+        print_line(f"note     {iso(h.on)}  {people}: {h.snippet}")
     for h in results.events:
-        print(f"event    #{h.id}  {h.title}" + (f"  {iso(h.on)}" if h.on else ""))
+        print_line(f"event    #{h.id}  {h.title}" + (f"  {iso(h.on)}" if h.on else ""))
     if not (results.contacts or results.notes or results.events):
         print(f"Nothing matches {args.query!r}.")
     return 0

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from hitouch import __version__
 from hitouch.cli import agenda, calendar, contacts, followups, importing, journal, referrals, safety
+from hitouch.cli.output import print_line, terminal_text
 
 if TYPE_CHECKING:
     from hitouch.cli.access import JournalAccess
@@ -72,6 +73,11 @@ def opened_files_mean_gui(argv: list[str]) -> list[str]:
 
 
 def run_command(args: argparse.Namespace) -> int:
+    with terminal_text():  # nothing printed drives the terminal, whatever a journal holds
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     from hitouch.services.errors import JournalError, UserError
 
     try:
@@ -117,5 +123,5 @@ def journal_access(db: Path | None) -> JournalAccess:
 
 
 def fail(message: str, code: int) -> int:
-    print(f"hitouch: {message}", file=sys.stderr)
+    print_line(f"hitouch: {message}", file=sys.stderr)
     return code

@@ -14,6 +14,7 @@ import unicodedata
 # line and paragraph separators; lone surrogates; the interlinear annotation marks.
 _OTHERS = "\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff\ufff9-\ufffb"
 _UNSAFE = re.compile(f"[\x00-\x1f{_OTHERS}]")
+_BEYOND_C0 = re.compile(f"[{_OTHERS}]")
 _UNSAFE_BUT_TAB_AND_LF = re.compile(f"[\x00-\x08\x0b-\x1f{_OTHERS}]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -41,6 +42,13 @@ def shown_lines(text: str) -> str:
     if not _UNSAFE_BUT_TAB_AND_LF.search(text):
         return text
     return _UNSAFE_BUT_TAB_AND_LF.sub(lambda match: escape(match.group()), text)
+
+
+def json_escaped(document: str) -> str:
+    """A JSON document (as `json.dumps(..., ensure_ascii=False)` writes it) with the characters
+    JSON leaves as they are (DEL, C1, bidi, separators, lone surrogates) written as \\u escapes:
+    the same JSON, safe on a terminal. JSON escapes the C0 controls itself."""
+    return _BEYOND_C0.sub(lambda match: f"\\u{ord(match.group()):04x}", document)
 
 
 def is_invisible(text: str) -> bool:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from hitouch.domain.cards import ContactCard, Labelled
 from hitouch.domain.records import ContactDetail, ContactSummary
 from hitouch.domain.text import split_name
+from hitouch.domain.visible import is_invisible
 from hitouch.domain.vocabulary import Channel, Source
 from hitouch.services.changes import Changes
 from hitouch.services.clock import Clock
@@ -119,8 +120,8 @@ class Contacts:
     # Writing ---------------------------------------------------------------------------
 
     def add(self, card: ContactCard, *, met_at: str | None = None, met_on: date | None = None) -> tuple[int, Changes]:
-        if not card.display_name:
-            raise UserError("a contact needs a name")
+        if is_invisible(card.display_name):
+            raise UserError("a contact needs a name, in letters a person can see")
         with self._journal.write() as session:
             contact = self.insert(session, card, met_at=met_at, met_on=met_on)
             apply_default_cadence(session, contact.id, self._settings().default_cadence, self._clock.today())
@@ -198,8 +199,8 @@ class Contacts:
                 if name and given is None and family is None:
                     given, family = split_name(name)
                 set_name(contact, name, given, family)
-                if not contact.name:
-                    raise UserError("a contact needs a name")
+                if is_invisible(contact.name):
+                    raise UserError("a contact needs a name, in letters a person can see")
             for attribute in ("company", "title", "notes"):
                 if attribute in fields:
                     setattr(contact, attribute, (fields[attribute] or "").strip())

@@ -6,6 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from hitouch.ui.common.formatting import shown
 from hitouch.ui.common.roles import Role
 
 Index = QModelIndex | QPersistentModelIndex
@@ -30,7 +31,7 @@ class TwoLineDelegate(QStyledItemDelegate):
         # Only the panel (selection, hover) is the style's; initStyleOption would ask the model
         # for a dozen roles per row that this delegate never draws.
         style = option.widget.style() if option.widget else None
-        text = index.data(Qt.ItemDataRole.DisplayRole)
+        text = shown(index.data(Qt.ItemDataRole.DisplayRole) or "")
         if style:
             style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -66,7 +67,7 @@ class TwoLineDelegate(QStyledItemDelegate):
         badge = index.data(Role.Badge) or ""
         badge_width = QFontMetrics(small).horizontalAdvance(badge) + 12 if badge else 0
         second = QRect(rect.left(), rect.top() + line + GAP, rect.width() - badge_width - 6, line)
-        secondary = index.data(Role.Secondary) or ""
+        secondary = shown(index.data(Role.Secondary) or "")
         painter.drawText(
             second,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,

@@ -7,12 +7,20 @@ from datetime import date, time
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from hitouch.domain.birthday import Birthday
+from hitouch.domain.visible import shown as _written_out
 
 
 def tr(text: str) -> str:
     """Translate user-visible text. pyside6-lupdate files plain tr("...") calls under the empty
     context, so that is the context looked up here too."""
     return QCoreApplication.translate("", text)
+
+
+def shown(text: str) -> str:
+    """A name or other one-line value as the window draws it: control, bidi-override and line
+    break characters written out ('\\x1b', '\\u202e', '\\n'), never acted on. The list's
+    delegate and the contact page draw names through this one helper."""
+    return _written_out(text)
 
 
 def plural(n: int, one: str, many: str) -> str:

@@ -17,6 +17,7 @@ ERROR_ON_LIGHT, ERROR_ON_DARK = QColor("#c62828"), QColor("#ff8a80")
 
 def heading(text: str, scale: float = 1.0, object_name: str = "") -> QLabel:
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # a name is never markup, whatever it holds
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * scale)
     font.setWeight(QFont.Weight.DemiBold)

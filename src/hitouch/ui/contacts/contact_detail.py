@@ -27,7 +27,7 @@ from hitouch.domain.vocabulary import Source
 from hitouch.services.errors import NotFound
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.delegates import WrappingDelegate
-from hitouch.ui.common.formatting import birthday_text, medium_date, relative_day, tr
+from hitouch.ui.common.formatting import birthday_text, medium_date, relative_day, shown, tr
 from hitouch.ui.common.icons import icon
 from hitouch.ui.common.widgets import Avatar, Chip, dim, heading
 from hitouch.ui.contacts.contact_relations import ContactRelationsView
@@ -198,8 +198,8 @@ class ContactDetailView(QStackedWidget):
         s = detail.summary
         today = self._ws.clock.today()
         self._avatar.set_name(s.name)
-        self._name.setText(s.name)
-        self._role.setText(" · ".join(part for part in (s.title, s.company) if part))
+        self._name.setText(shown(s.name))
+        self._role.setText(shown(" · ".join(part for part in (s.title, s.company) if part)))
         self._role.setVisible(bool(s.title or s.company))
         if s.met_in_person:
             self._chip.set_state(tr("Met in person"), True)
