@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING, Any
 from hitouch.cli import calendar_import
 from hitouch.cli.arguments import command_group
 from hitouch.cli.output import print_json, print_line, ref_json
+from hitouch.services.errors import UserError
 
 if TYPE_CHECKING:
+    from hitouch.interop.input_files import ReadOnce
     from hitouch.services.importing.importing import Counts, ImportPlan, ImportReport, Suggestion
     from hitouch.services.workspace import Workspace
 
@@ -48,6 +50,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def run_import(args: argparse.Namespace, ws: Workspace) -> int:
     if str(args.files[0]) == "undo":
         return _undo(args, ws)
+    args.files = read_streams(args.files)
     if calendar_import.calendar_files(args, ws):
         return calendar_import.run_import(args, ws)
     plan = ws.importing.plan(args.files, args.format)
@@ -57,6 +60,27 @@ def run_import(args: argparse.Namespace, ws: Workspace) -> int:
     report = ws.importing.apply(plan)
     _print(args, report.files, report.counts, plan, report)
     return 0
+
+
+def read_streams(files: list[Path]) -> list[Path | ReadOnce]:
+    """`-` (standard input), pipes and devices (/dev/stdin, `<(cat x.vcf)`) read now, once, within
+    the size and time limits: the format is told and the file imported from the same bytes."""
+    from hitouch.interop.input_files import ReadOnce, UnreadableFile, input_bytes, is_stream, stream_bytes
+
+    read: list[Path | ReadOnce] = []
+    try:
+        for path in files:
+            if str(path) == "-":
+                if sys.stdin is None:
+                    raise UnreadableFile("standard input", "there is none: it is closed")
+                read.append(ReadOnce("standard input", stream_bytes(sys.stdin.fileno(), "standard input")))
+            elif is_stream(path):
+                read.append(ReadOnce(str(path), input_bytes(path)))
+            else:
+                read.append(path)
+    except UnreadableFile as exc:
+        raise UserError(f"{exc}; nothing was imported") from None
+    return read
 
 
 def _undo(args: argparse.Namespace, ws: Workspace) -> int:

@@ -14,8 +14,9 @@ from hitouch.interop.csv.mapping import MAPPABLE_FIELDS, guess_mapping
 from hitouch.interop.csv.read import csv_text, layout_name, read_csv, table_of
 from hitouch.interop.csv.table import is_preamble
 from hitouch.interop.csv.write import write_csv
+from hitouch.interop.input_files import InputFile, ReadOnce, input_bytes, is_stream
 from hitouch.interop.names import check_names
-from hitouch.interop.results import ReadResult, UnreadableFile, file_bytes
+from hitouch.interop.results import ReadResult, UnreadableFile
 from hitouch.interop.sniffing import named_vcard, starts_as_vcard
 from hitouch.interop.text_decoding import looks_binary, without_stray_nuls
 from hitouch.interop.vcard.read import read_vcards
@@ -24,12 +25,16 @@ from hitouch.interop.vcard.write import write_vcards
 __all__ = [
     "FORMATS",
     "MAPPABLE_FIELDS",
+    "InputFile",
+    "ReadOnce",
     "ReadResult",
     "UnreadableFile",
     "csv_columns",
     "csv_sample",
     "detect_format",
     "guess_mapping",
+    "input_bytes",
+    "is_stream",
     "layout_name",
     "read_contacts",
     "read_contacts_bytes",
@@ -68,7 +73,7 @@ def _csv_kind(text: str, name: str) -> str:
 
 
 def read_contacts(
-    path: str | Path,
+    path: InputFile,
     format: str = "auto",
     *,
     mapping: dict[str, str] | None = None,
@@ -76,7 +81,7 @@ def read_contacts(
     today: date,
 ) -> ReadResult:
     name = str(path)
-    return read_contacts_bytes(file_bytes(Path(path), name), name, format, mapping=mapping, region=region, today=today)
+    return read_contacts_bytes(input_bytes(path), name, format, mapping=mapping, region=region, today=today)
 
 
 def read_contacts_bytes(
@@ -112,10 +117,10 @@ def csv_columns(path: str | Path) -> list[str]:
     return csv_sample(path, 0)[0]
 
 
-def csv_sample(path: str | Path, rows: int = 3) -> tuple[list[str], list[list[str]]]:
+def csv_sample(path: InputFile, rows: int = 3) -> tuple[list[str], list[list[str]]]:
     """The header of a CSV file and its first few rows, to show beside the columns being mapped."""
     name = str(path)
-    data = file_bytes(Path(path), name)
+    data = input_bytes(path)
     if looks_binary(data):
         raise UnreadableFile(name, "it is a binary file, not a CSV file")
     table = table_of(csv_text(data, name), name)

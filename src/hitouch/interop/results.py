@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from hitouch.domain.cards import ContactCard, Problem
 
@@ -25,17 +24,3 @@ class UnreadableFile(Exception):
         super().__init__(f"{path}: {message}")
         self.path = path
         self.message = message
-
-
-def file_bytes(path: Path, name: str) -> bytes:
-    """The whole file; UnreadableFile, naming it as `name`, when it cannot be read."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableFile(name, "there is no such file") from None
-    except IsADirectoryError:
-        raise UnreadableFile(name, "it is a folder, not a file") from None
-    except PermissionError:
-        raise UnreadableFile(name, "HiTouch is not allowed to read it") from None
-    except OSError as exc:
-        raise UnreadableFile(name, f"it could not be read ({exc.strerror or exc})") from None

@@ -14,13 +14,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from hitouch.domain.calendar.meetings import Attendee, CalendarEvent
 from hitouch.domain.cards import Problem
-from hitouch.interop.results import UnreadableFile, file_bytes
+from hitouch.interop.input_files import InputFile, input_bytes
+from hitouch.interop.results import UnreadableFile
 from hitouch.interop.sniffing import named_calendar, starts_as_calendar, starts_as_vcard
 from hitouch.interop.text_decoding import file_text, looks_binary
 
@@ -53,9 +53,8 @@ def looks_like_calendar(data: bytes, filename: str = "") -> bool:
     return named_calendar(filename) and not starts_as_vcard(data)
 
 
-def read_calendar_file(path: str | Path, local: tzinfo | None = None) -> CalendarRead:
-    name = str(path)
-    return read_calendar(file_bytes(Path(path), name), name, local)
+def read_calendar_file(path: InputFile, local: tzinfo | None = None) -> CalendarRead:
+    return read_calendar(input_bytes(path), str(path), local)
 
 
 def read_calendar(data: bytes, filename: str, local: tzinfo | None = None) -> CalendarRead:

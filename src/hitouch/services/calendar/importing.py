@@ -30,6 +30,7 @@ from hitouch.domain.cards import Problem
 from hitouch.domain.records import ContactRef
 from hitouch.domain.vocabulary import Channel, FollowUpKind
 from hitouch.interop.ics.read import UnreadableFile, looks_like_calendar, read_calendar_file
+from hitouch.interop.input_files import InputFile, ReadOnce, is_stream
 from hitouch.services.changes import Changes
 from hitouch.services.clock import Clock
 from hitouch.services.errors import NotFound, UserError
@@ -53,7 +54,7 @@ __all__ = [
 
 FORMAT = "ics"  # import_batch.format of a calendar import
 STEP = 1000  # meetings per step between progress reports and cancel checks
-SNIFF_BYTES = 1 << 16
+SNIFF_BYTES = 1 << 12  # the first line decides
 ALREADY_IMPORTED = "imported before"  # the reason given for a meeting the journal has from before
 
 
@@ -146,18 +147,23 @@ class CalendarImport:
         self._clock = clock  # now, and the user's zone for times given without one
 
     @staticmethod
-    def is_calendar(path: Path | str) -> bool:
-        """Whether a file is for this import rather than the contacts import: by its content,
-        else (when it cannot be read) by its name."""
-        try:
-            with open(path, "rb") as file:
-                head = file.read(SNIFF_BYTES)
-        except OSError:
-            head = b""  # the reader will say what is wrong with it
+    def is_calendar(path: InputFile) -> bool:
+        """Whether a file is for this import rather than the contacts import: by its first
+        line, else by its name. A stream (a pipe, a device) is judged by its name alone: it can
+        be read only once, by the import itself."""
+        if isinstance(path, ReadOnce):
+            return looks_like_calendar(path.data, path.name)
+        head = b""
+        if not is_stream(path):
+            try:
+                with open(path, "rb") as file:
+                    head = file.read(SNIFF_BYTES)
+            except OSError:
+                pass  # the reader will say what is wrong with it
         return looks_like_calendar(head, str(path))
 
     def plan(
-        self, paths: Sequence[Path | str], progress: Progress = no_progress, cancelled: Cancelled = not_cancelled
+        self, paths: Sequence[InputFile], progress: Progress = no_progress, cancelled: Cancelled = not_cancelled
     ) -> CalendarPlan:
         """What importing `paths` would do. Nothing is written. UserError names a file that
         cannot be read at all, and then nothing of any file is imported."""

@@ -20,10 +20,14 @@ from hitouch.domain.records import ContactRef
 from hitouch.interop.contacts_io import (
     FORMATS,
     MAPPABLE_FIELDS,
+    InputFile,
+    ReadOnce,
     UnreadableFile,
     csv_sample,
     detect_format,
     guess_mapping,
+    input_bytes,
+    is_stream,
     layout_name,
     read_contacts,
 )
@@ -163,10 +167,13 @@ class Importing:
         self._clock = clock
         self._region = region
 
-    def columns_to_map(self, path: Path) -> ColumnChoice | None:
-        """For a CSV that is not a LinkedIn, Google, Outlook or HiTouch export; None otherwise."""
+    def columns_to_map(self, path: InputFile) -> ColumnChoice | None:
+        """For a CSV that is not a LinkedIn, Google, Outlook or HiTouch export; None otherwise.
+        A stream (a pipe, a device) is not read here: it can be read only once, by plan()."""
+        if not isinstance(path, ReadOnce) and is_stream(path):
+            return None
         try:
-            if detect_format(Path(path).read_bytes(), str(path)) != "csv":
+            if detect_format(input_bytes(path), str(path)) != "csv":
                 return None
             columns, samples = csv_sample(path)
             if layout_name(columns) == "hitouch":
@@ -175,11 +182,11 @@ class Importing:
             return None  # plan() says what is wrong with the file, naming it
         except UnreadableFile as exc:
             raise UserError(str(exc)) from None
-        return ColumnChoice(Path(path), columns, samples, guess_mapping(columns))
+        return ColumnChoice(Path(str(path)), columns, samples, guess_mapping(columns))
 
     def plan(
         self,
-        paths: Sequence[Path | str],
+        paths: Sequence[InputFile],
         format: str = "auto",
         mapping: dict[str, str] | None = None,
         progress: Progress = no_progress,
