@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from hitouch.cli.arguments import day_or_none
+from hitouch.cli.arguments import at_most, day_or_none
 from hitouch.cli.output import iso, print_json, print_line
 from hitouch.cli.relation_json import agenda_json, nudge_json
 from hitouch.domain.dates import parse_time
 from hitouch.domain.relationships.agenda import Agenda
+from hitouch.domain.limits import MOST_DAYS, MOST_NUDGES
 from hitouch.domain.relationships.followups import FollowUpRecord
 from hitouch.services.errors import UserError
 
@@ -19,12 +20,14 @@ if TYPE_CHECKING:
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     agenda = commands.add_parser("agenda", help="what is due, who to keep in touch with, birthdays, who to meet")
-    agenda.add_argument("--days", type=int, default=7, metavar="N", help="today and the days after (default 7)")
+    agenda.add_argument(
+        "--days", type=at_most(MOST_DAYS, "--days"), default=7, metavar="N", help="today and the days after (default 7)"
+    )
     agenda.add_argument("--json", action="store_true")
     agenda.set_defaults(run=run_agenda)
 
     nudges = commands.add_parser("nudges", help="people known only virtually, most worth meeting first")
-    nudges.add_argument("--limit", type=int, default=10, metavar="N")
+    nudges.add_argument("--limit", type=at_most(MOST_NUDGES, "--limit"), default=10, metavar="N")
     nudges.add_argument("--json", action="store_true")
     nudges.set_defaults(run=run_nudges)
     sub = nudges.add_subparsers(dest="nudge_action", metavar="ACTION")

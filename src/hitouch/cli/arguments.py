@@ -3,15 +3,46 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
 from hitouch.domain.birthday import Birthday
 from hitouch.domain.dates import parse_day
-from hitouch.services.errors import typed_in
+from hitouch.domain.limits import LARGEST_ID
+from hitouch.services.errors import UserError, typed_in
 
 if TYPE_CHECKING:
     from hitouch.services.workspace import Workspace
+
+
+def record_id(text: str) -> int:
+    """An argparse type for an ID: a whole number (else a usage error, as for any int), and one
+    SQLite can hold (else a user error, exit 1: `main` catches what a type raises)."""
+    number = _whole(text)
+    if not -LARGEST_ID <= number <= LARGEST_ID:
+        raise UserError(f"{text} is not an id: ids are whole numbers up to {LARGEST_ID:,}")
+    return number
+
+
+def at_most(limit: int, option: str) -> Callable[[str], int]:
+    """An argparse type for a count given as `option`: a whole number no larger than `limit`
+    (what is too small is said by the command, which knows why)."""
+
+    def count(text: str) -> int:
+        number = _whole(text)
+        if number > limit or number < -limit:
+            raise UserError(f"{option} {text} is out of range: at most {limit:,}")
+        return number
+
+    return count
+
+
+def _whole(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid int value: {text!r}") from None
 
 
 def day_or_none(text: str | None, ws: Workspace) -> date | None:

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from hitouch.cli.arguments import command_group
 from hitouch.cli.output import print_json, print_line
+from hitouch.domain.limits import MOST_DAYS
+from hitouch.services.errors import UserError
 
 if TYPE_CHECKING:
     from hitouch.services.workspace import Workspace
@@ -52,6 +54,8 @@ def _days(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a number of days: {text!r}") from None
     if days < 0:
         raise argparse.ArgumentTypeError("the number of days cannot be negative")
+    if days > MOST_DAYS:
+        raise UserError(f"--days {text} is out of range: at most {MOST_DAYS:,}")
     return days
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from hitouch.cli.arguments import day_or_none, parse_birthday
+from hitouch.cli.arguments import day_or_none, parse_birthday, record_id
 from hitouch.cli.followups import print_relations
 from hitouch.cli.output import contact_json, interaction_json, iso, print_json, print_line, print_table
 from hitouch.cli.relation_json import relations_document
@@ -59,7 +59,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     trash.set_defaults(run=run_trash)
     trash_sub = trash.add_subparsers(dest="trash_action", metavar="ACTION")
     restore = trash_sub.add_parser("restore", help="bring a contact back from the trash")
-    restore.add_argument("id", type=int, metavar="ID")
+    restore.add_argument("id", type=record_id, metavar="ID")
     restore.set_defaults(run=run_trash_restore)
 
 

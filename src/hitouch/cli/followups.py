@@ -6,10 +6,11 @@ import argparse
 from datetime import date, time
 from typing import TYPE_CHECKING, Any
 
-from hitouch.cli.arguments import required_day
+from hitouch.cli.arguments import at_most, record_id, required_day
 from hitouch.cli.output import iso, print_json, print_line, print_table
 from hitouch.cli.relation_json import followup_json
 from hitouch.domain.dates import parse_moment, parse_time
+from hitouch.domain.limits import MOST_MINUTES
 from hitouch.domain.vocabulary import FollowUpKind
 from hitouch.services.errors import UserError
 
@@ -29,27 +30,27 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     add.add_argument("--title", metavar="T", default="")
     add.add_argument("--kind", choices=KINDS, default="other")
     add.add_argument("--at", metavar="TIME", help="local time, HH:MM")
-    add.add_argument("--minutes", type=int, metavar="N", help="how long it takes")
+    add.add_argument("--minutes", type=at_most(MOST_MINUTES, "--minutes"), metavar="N", help="how long it takes")
     add.add_argument("--note", metavar="TEXT", default="")
     add.set_defaults(run=run_add)
 
     done = sub.add_parser("done", help="mark a follow-up done")
-    done.add_argument("id", type=int, metavar="ID")
+    done.add_argument("id", type=record_id, metavar="ID")
     done.set_defaults(run=run_done)
 
     snooze = sub.add_parser("snooze", help="out of sight until a later day")
-    snooze.add_argument("id", type=int, metavar="ID")
+    snooze.add_argument("id", type=record_id, metavar="ID")
     snooze.add_argument("--until", required=True, metavar="DATE")
     snooze.set_defaults(run=run_snooze)
 
     reschedule = sub.add_parser("reschedule", help="move a follow-up to another day (and time)")
-    reschedule.add_argument("id", type=int, metavar="ID")
+    reschedule.add_argument("id", type=record_id, metavar="ID")
     reschedule.add_argument("--due", required=True, metavar="DATE")
     reschedule.add_argument("--at", metavar="TIME")
     reschedule.set_defaults(run=run_reschedule)
 
     delete = sub.add_parser("delete", help="delete a follow-up")
-    delete.add_argument("id", type=int, metavar="ID")
+    delete.add_argument("id", type=record_id, metavar="ID")
     delete.set_defaults(run=run_delete)
 
     listing = sub.add_parser("list", help="open follow-ups, soonest first")

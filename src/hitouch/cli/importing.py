@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hitouch.cli import calendar_import
-from hitouch.cli.arguments import command_group
+from hitouch.cli.arguments import command_group, record_id
 from hitouch.cli.output import print_json, print_line, ref_json
 from hitouch.services.errors import UserError
 
@@ -87,7 +87,7 @@ def _undo(args: argparse.Namespace, ws: Workspace) -> int:
     if len(args.files) != 2 or not str(args.files[1]).isdigit():
         print("usage: hitouch import undo BATCH (the number an import printed)", file=sys.stderr)
         return 2
-    batch_id = int(str(args.files[1]))
+    batch_id = record_id(str(args.files[1]))
     if ws.calendar_import.is_calendar_batch(batch_id):
         return calendar_import.undo(args, ws, batch_id)
     undone = ws.importing.undo(batch_id)

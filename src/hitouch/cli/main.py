@@ -47,7 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = opened_files_mean_gui(list(sys.argv[1:] if argv is None else argv))
     parser = build_parser()
-    args = parser.parse_args(argv)
+    from hitouch.services.errors import UserError
+
+    try:
+        args = parser.parse_args(argv)
+    except UserError as exc:  # a value out of range (cli/arguments.py)
+        return fail(str(exc), EXIT_USER)
     if args.command in (None, "gui"):
         from hitouch.app import run_gui  # the only path that loads Qt
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from hitouch.cli.arguments import day_or_none
+from hitouch.cli.arguments import day_or_none, record_id
 from hitouch.cli.output import iso, print_json, print_table
 from hitouch.cli.relation_json import balance_json, referral_json
 from hitouch.domain.relationships.referrals import amount_text, parse_amount
@@ -32,7 +32,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     add.set_defaults(run=run_add)
 
     status = sub.add_parser("status", help="open, met, won or lost")
-    status.add_argument("id", type=int, metavar="ID")
+    status.add_argument("id", type=record_id, metavar="ID")
     status.add_argument("status", choices=[s.value for s in ReferralStatus])
     status.add_argument("--value", metavar="AMOUNT")
     status.set_defaults(run=run_status)

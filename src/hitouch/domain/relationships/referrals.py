@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from hitouch.domain.limits import LARGEST_AMOUNT_CENTS
 from hitouch.domain.records import ContactRef
 
 _AMOUNT = re.compile(r"^\d+(\.\d{1,2})?$")
@@ -17,7 +18,10 @@ def parse_amount(text: str) -> int:
     if not _AMOUNT.match(cleaned):
         raise ValueError(f"not an amount: {text!r} (use a number such as 1500 or 1500.50)")
     whole, _, cents = cleaned.partition(".")
-    return int(whole) * 100 + int((cents + "00")[:2])
+    value = int(whole) * 100 + int((cents + "00")[:2])
+    if value > LARGEST_AMOUNT_CENTS:
+        raise ValueError(f"{text.strip()!r} is too large an amount (at most {amount_text(LARGEST_AMOUNT_CENTS)})")
+    return value
 
 
 def amount_text(cents: int) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import UTC, date, datetime, timedelta
+from datetime import MAXYEAR, MINYEAR, UTC, date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -19,6 +19,7 @@ from hitouch.domain.calendar.entries import CalendarEntry
 
 PRODID = "-//HiTouch//HiTouch networking journal//EN"
 FEED_REFRESH = "PT1H"  # how often subscribed calendars should look again
+_ZONE_YEARS = 100  # the most years of a zone's rules one VTIMEZONE writes out
 
 # Every way text can break a line, for any parser: escaped as \n so no value can start a new
 # property. Other control characters are not allowed in TEXT and are dropped.
@@ -41,7 +42,10 @@ def write_calendar(
         ]
     timed = [entry.day for entry in entries if entry.at is not None]
     if zone is not None and timed:
-        lines.append(vtimezone(zone, min(timed).year - 1, max(timed).year + 2))
+        first = max(MINYEAR, min(timed).year - 1)
+        # Rules are written out year by year: a follow-up in 9999 must not cost 8,000 years of them.
+        last = min(MAXYEAR, max(timed).year + 2, first + _ZONE_YEARS)
+        lines.append(vtimezone(zone, first, last))
     dtstamp = f"DTSTAMP:{utc_text(stamp)}"
     tzid = f";TZID={_param(zone.key)}" if zone is not None else ""
     for entry in entries:
@@ -69,15 +73,17 @@ def _component(lines: list[str], e: CalendarEntry, zone: ZoneInfo | None, tzid: 
     if e.description:
         lines.append(fold(f"DESCRIPTION:{escape_text(e.description)}"))
     if e.at is None:
-        lines.append(f"{start};VALUE=DATE:{e.day:%Y%m%d}")
+        lines.append(f"{start};VALUE=DATE:{_date_text(e.day)}")
         if not e.todo:
-            lines += [f"DTEND;VALUE=DATE:{e.day + timedelta(days=1):%Y%m%d}", "TRANSP:TRANSPARENT"]
+            # No DTEND on the last day there is: a DATE start alone lasts one day (RFC 5545, 3.6.1).
+            end = [f"DTEND;VALUE=DATE:{_date_text(e.day + timedelta(days=1))}"] if e.day < date.max else []
+            lines += [*end, "TRANSP:TRANSPARENT"]
     else:
         moment = datetime.combine(e.day, e.at)
         if zone is not None:
-            lines.append(f"{start}{tzid}:{moment:%Y%m%dT%H%M%S}")
+            lines.append(f"{start}{tzid}:{_date_text(moment)}T{moment:%H%M%S}")
         else:  # no zone name known: the same moment in UTC, by the system's own rules
-            lines.append(f"{start}:{utc_text(moment.astimezone(UTC))}")
+            lines.append(f"{start}:{_utc_or_floating(moment)}")
         if not e.todo and e.minutes:
             lines.append(f"DURATION:{duration_text(timedelta(minutes=e.minutes))}")
     if e.yearly:
@@ -98,6 +104,20 @@ def _component(lines: list[str], e: CalendarEntry, zone: ZoneInfo | None, tzid: 
             "END:VALARM",
         ]
     lines.append(f"END:{kind}")
+
+
+def _date_text(day: date) -> str:
+    """YYYYMMDD, four digits of year even before 1000 (strftime's %Y may write fewer)."""
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+
+
+def _utc_or_floating(moment: datetime) -> str:
+    """The moment in UTC; at the very ends of time, where UTC would be past 9999 or before 1,
+    the local time as it is (a "floating" time, RFC 5545 3.3.5)."""
+    try:
+        return utc_text(moment.astimezone(UTC))
+    except (OverflowError, ValueError):
+        return f"{_date_text(moment)}T{moment:%H%M%S}"
 
 
 @lru_cache(maxsize=16)
@@ -152,7 +172,7 @@ def utc_text(moment: datetime) -> str:
     """A moment as UTC; naive values are taken as UTC already."""
     if moment.tzinfo is not None:
         moment = moment.astimezone(UTC)
-    return f"{moment:%Y%m%dT%H%M%SZ}"
+    return f"{_date_text(moment)}T{moment:%H%M%S}Z"
 
 
 def _param(value: str) -> str:

@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from hitouch.domain.cards import Labelled
+from hitouch.domain.limits import LARGEST_ID, id_text
 from hitouch.domain.records import (
     ContactDetail,
     ContactRef,
@@ -49,7 +50,10 @@ def resolve(session: Session, reference: str) -> int:
     """A contact id, an exact email, or a name matching exactly one contact."""
     text = reference.strip()
     if text.isdigit():
-        return live(session, int(text)).id
+        contact_id = id_text(text)
+        if contact_id is None:
+            raise NotFound(f"there is no contact #{text}: ids are whole numbers up to {LARGEST_ID:,}")
+        return live(session, contact_id).id
     if "@" in text:
         # Emails first (their index), then those contacts: joined the other way round, SQLite
         # walks every live contact when the journal has no statistics yet.

@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hitouch.domain.limits import id_text
 from hitouch.domain.records import ContactRef, EventRecord
 from hitouch.domain.text import fold
 from hitouch.services.changes import Changes
@@ -21,7 +22,7 @@ from hitouch.store.models import Contact, ContactEvent, Event
 def find_event(session: Session, reference: str) -> Event | None:
     """By id or by name (case- and accent-insensitive; the most recent of that name)."""
     text = reference.strip()
-    if text.isdigit() and (event := session.get(Event, int(text))):
+    if (event_id := id_text(text)) is not None and (event := session.get(Event, event_id)):
         return event
     return session.scalars(
         select(Event).where(Event.name_key == fold(text)).order_by(Event.starts_on.desc(), Event.id.desc())
