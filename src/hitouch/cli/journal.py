@@ -95,5 +95,6 @@ def run_search(args: argparse.Namespace, access: JournalAccess) -> int:
     for h in results.events:
         print_line(f"event    #{h.id}  {h.title}" + (f"  {iso(h.on)}" if h.on else ""))
     if not (results.contacts or results.notes or results.events):
-        print(f"Nothing matches {args.query!r}.")
+        asked = args.query if len(args.query) <= 80 else args.query[:79] + "…"
+        print_line(f"Nothing matches {asked!r}.")
     return 0

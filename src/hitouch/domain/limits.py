@@ -21,7 +21,6 @@ LONGEST_PERIOD = {"d": 3_653, "w": 522, "m": 120}
 # A search uses this many words of a query: each word is one more full-text match, and a
 # pasted page of text would otherwise take seconds (the window and the command line alike).
 MOST_QUERY_WORDS = 12
-MOST_QUERY_CHARACTERS = 500
 
 
 def is_id(number: int) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from hitouch.domain.limits import MOST_QUERY_WORDS
 from hitouch.domain.records import ContactRef, SearchHit, SearchResults
 from hitouch.domain.text import fold
 from hitouch.store.queries.contact_summaries import Connection, as_date, live_ids_by_name, marks, summaries
@@ -16,9 +17,16 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 MIN_NOTE_QUERY = 3
 
 
+def query_words(query: str) -> list[str]:
+    """The words a search uses: the first MOST_QUERY_WORDS different ones. Each is one more
+    full-text match to rank: a pasted page took seconds. The window and the command line both
+    search through here."""
+    return list(dict.fromkeys(_TOKEN.findall(query)))[:MOST_QUERY_WORDS]
+
+
 def fts_query(query: str) -> str | None:
     """User text to an FTS5 query: every word must match, each as a prefix."""
-    tokens = _TOKEN.findall(query)
+    tokens = query_words(query)
     if not tokens:
         return None
     return " ".join(f'"{token}"*' for token in tokens)
@@ -29,7 +37,7 @@ def contact_ids_matching(db: Connection, query: str, limit: int | None = None) -
     match = fts_query(query)
     if match is None:
         return live_ids_by_name(db)
-    words = _TOKEN.findall(fold(query))
+    words = query_words(fold(query))
     if len(words) == 1 and len(words[0]) == 1:
         # One letter, as in an address book: the names that start with it, in name order, from
         # the name index. Ranking every word that starts with "m" would cost a sort of a fifth of
@@ -54,7 +62,7 @@ def contact_ids_matching(db: Connection, query: str, limit: int | None = None) -
             (match,),
         )
     ]
-    if sum(len(t) for t in _TOKEN.findall(query)) >= MIN_NOTE_QUERY:
+    if sum(len(t) for t in query_words(query)) >= MIN_NOTE_QUERY:
         related += [
             row[0]
             for row in db.execute(
