@@ -77,9 +77,11 @@ def input_bytes(source: InputFile, *, silence: float = SILENCE, deadline: float 
 
 def stream_bytes(descriptor: int, name: str, *, silence: float = SILENCE, deadline: float = DEADLINE) -> bytes:
     """Everything a stream sends until it ends, within the limits; the descriptor stays open."""
-    if stat.S_ISREG(os.fstat(descriptor).st_mode):  # `hitouch import - < people.vcf`
+    status = os.fstat(descriptor)
+    if stat.S_ISREG(status.st_mode):  # `hitouch import - < people.vcf`
+        _within_limit(status.st_size, name)
         with os.fdopen(os.dup(descriptor), "rb") as file:
-            data = file.read(MAX_BYTES + 1)
+            data = file.read()
         _within_limit(len(data), name)
         return data
     poller = select.poll()
@@ -103,7 +105,8 @@ def stream_bytes(descriptor: int, name: str, *, silence: float = SILENCE, deadli
         if not chunk:
             return bytes(received)
         received += chunk
-        _within_limit(len(received), name)
+        if len(received) > MAX_BYTES:  # an endless device says no size: none is named
+            raise UnreadableFile(name, _too_large())
 
 
 def _file_bytes(path: Path, name: str) -> bytes:
@@ -111,14 +114,14 @@ def _file_bytes(path: Path, name: str) -> bytes:
     if size > MAX_BYTES:
         raise UnreadableFile(name, _too_large(size))
     with path.open("rb") as file:
-        data = file.read(MAX_BYTES + 1)  # it may have grown since
-    _within_limit(len(data), name)
+        data = file.read()  # read(MAX_BYTES + 1) would reserve that much memory for any file
+    _within_limit(len(data), name)  # it may have grown since
     return data
 
 
 def _within_limit(length: int, name: str) -> None:
     if length > MAX_BYTES:
-        raise UnreadableFile(name, _too_large())
+        raise UnreadableFile(name, _too_large(length))
 
 
 def _too_large(size: int | None = None) -> str:

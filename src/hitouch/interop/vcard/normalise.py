@@ -13,13 +13,16 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import unquote_to_bytes
 
 from hitouch.interop.text_decoding import value_text
 from hitouch.interop.vcard.escaping import escape, split_escaped, unescape
 
 MAX_PHOTO_BYTES = 2 * 1024 * 1024
+# vobject unescapes a value one character at a time, in lists of characters: a 5 MB NOTE cost
+# 800 MB. Notes longer than this are unescaped here instead and never reach it.
+LONG_NOTE_BYTES = 64 * 1024
 
 KEPT = frozenset(
     {
@@ -76,6 +79,13 @@ class NormalisedCard:
     text: str
     # Set when a photo was embedded but left out, so the reader can say so.
     photo_too_large: bool = False
+    # NOTE values over LONG_NOTE_BYTES, already unescaped: `text` holds long_note_mark(i) instead.
+    long_notes: list[str] = field(default_factory=list)
+
+
+def long_note_mark(index: int) -> str:
+    """What stands in `text` for the long note `index` (private-use characters no card holds)."""
+    return f"\ue000{index}\ue000"
 
 
 def parse_property(raw: bytes) -> Property | None:
@@ -95,8 +105,13 @@ def normalise_card(lines: list[bytes]) -> NormalisedCard:
     version = next((value_text(p.raw_value).strip() for p in properties if p.name == "VERSION"), "3.0")
     out = ["BEGIN:VCARD", "VERSION:3.0"]
     too_large = False
+    long_notes: list[str] = []
     for prop in properties:
         if prop.name == "VERSION":
+            continue
+        if prop.name == "NOTE" and len(prop.raw_value) > LONG_NOTE_BYTES:
+            out.append(_content_line(prop, long_note_mark(len(long_notes)), {}))
+            long_notes.append(unescape(_decoded(prop), version))
             continue
         if prop.name == "PHOTO":
             line, dropped = _photo_line(prop, version)
@@ -107,7 +122,7 @@ def normalise_card(lines: list[bytes]) -> NormalisedCard:
         params = {k: v for k, v in prop.params.items() if k not in ("CHARSET", "ENCODING")}
         out.append(_content_line(prop, _value(prop, version), params))
     out.append("END:VCARD")
-    return NormalisedCard("\r\n".join(out) + "\r\n", too_large)
+    return NormalisedCard("\r\n".join(out) + "\r\n", too_large, long_notes)
 
 
 def _parse_params(raw: bytes) -> dict[str, list[str]]:

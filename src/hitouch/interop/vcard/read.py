@@ -10,7 +10,7 @@ from hitouch.interop.results import ReadResult, UnreadableFile
 from hitouch.interop.text_decoding import vcard_bytes
 from hitouch.interop.vcard.fields import card_from_component, is_group
 from hitouch.interop.vcard.lines import CardBlock, split_cards
-from hitouch.interop.vcard.normalise import normalise_card
+from hitouch.interop.vcard.normalise import long_note_mark, normalise_card
 
 
 def read_vcards(data: bytes, filename: str, region: str | None = None) -> ReadResult:
@@ -44,7 +44,10 @@ def _read_block(block: CardBlock, filename: str, region: str | None, result: Rea
         if is_group(component):
             result.skipped += 1
             return
-        card = finish_card(card_from_component(component), region)
+        card = card_from_component(component)
+        for index, note in enumerate(normalised.long_notes):
+            card.notes = card.notes.replace(long_note_mark(index), note.strip(), 1)
+        card = finish_card(card, region)
     except Exception as exc:
         problem(f"could not be read: {_reason(exc)}")
         return
