@@ -133,10 +133,24 @@ def radicale(tmp_path_factory):
 
 @dataclass
 class BrokenServer:
-    """An HTTP server that answers every request with one status, as a failing or wrong server does."""
+    """An HTTP server that answers every request with one status, as a failing or wrong server does.
+
+    It can also misbehave on purpose: send `body` as `content_type` (malformed XML for a 207),
+    send `padding` bytes more after it (a reply of hundreds of megabytes, with or without a
+    Content-Length), or `trickle` its whole answer (or, with `trickle_body`, the body after quick
+    headers) one byte every so many seconds. Every loop stops
+    when the client hangs up, when the server is closed, or after `give_up` seconds."""
 
     status: int
+    body: bytes = b"<html><body>Something broke</body></html>"
+    content_type: str = "text/html"
+    padding: int = 0
+    announce_length: bool = True
+    trickle: float = 0.0
+    trickle_body: bool = False
+    give_up: float = 120.0
     requests: int = 0
+    stopping: threading.Event = field(default_factory=threading.Event)
 
     def __post_init__(self) -> None:
         broken = self
@@ -149,12 +163,10 @@ class BrokenServer:
                     return
                 self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 broken.requests += 1
-                body = b"<html><body>Something broke</body></html>"
-                self.send_response(broken.status)
-                self.send_header("Content-Type", "text/html")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                try:
+                    broken.answer(self)
+                except (BrokenPipeError, ConnectionResetError):
+                    self.close_connection = True  # the client gave up: as it should
 
             def log_message(self, *args) -> None:
                 pass
@@ -163,21 +175,50 @@ class BrokenServer:
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
 
+    def answer(self, handler: http.server.BaseHTTPRequestHandler) -> None:
+        length = len(self.body) + self.padding
+        head = f"HTTP/1.1 {self.status} Whatever\r\nContent-Type: {self.content_type}\r\n"
+        head += f"Content-Length: {length}\r\n" if self.announce_length else "Connection: close\r\n"
+        answer = head.encode() + b"\r\n" + self.body
+        ends = time.monotonic() + self.give_up
+        if self.trickle:
+            if self.trickle_body:
+                handler.wfile.write(head.encode() + b"\r\n")
+                answer = self.body
+            for byte in answer:
+                if self.stopping.is_set() or time.monotonic() > ends:
+                    break
+                handler.wfile.write(bytes([byte]))
+                handler.wfile.flush()
+                self.stopping.wait(self.trickle)
+            handler.close_connection = True
+            return
+        handler.wfile.write(answer)
+        chunk = b" " * (1 << 20)
+        sent = 0
+        while sent < self.padding and not self.stopping.is_set() and time.monotonic() < ends:
+            handler.wfile.write(chunk[: self.padding - sent])
+            sent += len(chunk)
+        if not self.announce_length:
+            handler.close_connection = True
+
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}/"
 
     def close(self) -> None:
+        self.stopping.set()
         self.server.shutdown()
         self.server.server_close()
 
 
 @pytest.fixture
 def broken_server():
+    """broken_server(500), or broken_server(207, body=..., content_type="text/xml", trickle=5.0)."""
     servers: list[BrokenServer] = []
 
-    def start(status: int) -> BrokenServer:
-        servers.append(BrokenServer(status))
+    def start(status: int, **misbehaviour) -> BrokenServer:
+        servers.append(BrokenServer(status, **misbehaviour))
         return servers[-1]
 
     yield start

@@ -4,20 +4,30 @@ Finds the principal from the server's URL and the calendar by its display name (
 when it is missing), then puts and deletes single resources. Every failure becomes a
 `CalDavError` with one line a person can act on. The caldav library is imported only here,
 and only when a conversation starts.
+
+The library's HTTP session is replaced by one that bounds every request: a reply larger than
+MAX_REPLY_BYTES is refused (before it is read when its length is announced), and a request
+still unanswered after DEADLINE_SECONDS is cut off by shutting its socket down, the one way to
+stop a server that sends a byte every few seconds (a read timeout restarts with each byte).
 """
 
 from __future__ import annotations
 
 import re
+import socket
+import threading
+import weakref
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import quote
 
 from hitouch.services.errors import UserError
 
-TIMEOUT_SECONDS = 20
+TIMEOUT_SECONDS = 20  # connecting, and each wait for more of a reply
+DEADLINE_SECONDS = 60.0  # a whole request, however the server sends it
+MAX_REPLY_BYTES = 32 * 1024 * 1024  # a calendar's answers are kilobytes; a big REPORT a few megabytes
 T = TypeVar("T")
 # The caldav library has no type hints: its client, calendars and responses are Any here.
 
@@ -49,6 +59,7 @@ class CalDavServer:
         self.requests: Counter[str] = Counter()  # by method, every request this conversation sent
         self.calendar_created = False
         self._client = _counting_client(account, password, self.requests)
+        self._bounds = _bound(self._client, account.url)
         self._calendar = self._guard(self._find_or_make_calendar)
 
     @property
@@ -114,10 +125,19 @@ class CalDavServer:
 
     def _guard(self, action: Callable[[], T]) -> T:
         from caldav.lib import error as dav
+        from lxml import etree
 
         url, user = self.account.url, self.account.user
         try:
-            return action()
+            result = action()
+        except _Refused as exc:
+            raise CalDavError(str(exc)) from None
+        except etree.LxmlError as exc:
+            self._bounds.raise_failure()  # a reply cut short is malformed XML too: say why it was cut
+            raise CalDavError(
+                f"The CalDAV server at {url} sent a reply that is not valid XML ({_one_line(str(exc))}). "
+                "Nothing was lost; check the address, or sync again later."
+            ) from None
         except dav.AuthorizationError as exc:
             who = f"user {user!r}" if user else "HiTouch without a user name"
             raise CalDavError(
@@ -139,12 +159,15 @@ class CalDavServer:
                 f"(it knows basic, digest and bearer)."
             ) from None
         except OSError as exc:  # refused, timed out, name not found; requests' errors are OSErrors
+            self._bounds.raise_failure()
             if type(exc).__name__ in _NOT_AN_ADDRESS:
                 raise CalDavError(f"{url!r} is not a server address; give one like https://dav.example.com/.") from None
             raise CalDavError(
                 f"Cannot reach the CalDAV server at {url} ({_why(exc)}). "
                 f"Nothing was lost; HiTouch will send the changes next time."
             ) from None
+        self._bounds.raise_failure()  # in case the library caught it and went on
+        return result
 
 
 def _counting_client(account: CalDavAccount, password: str | None, counter: Counter[str]) -> Any:
@@ -163,6 +186,147 @@ def _counting_client(account: CalDavAccount, password: str | None, counter: Coun
         )
     except (ValueError, OSError) as exc:
         raise CalDavError(f"{account.url!r} is not a CalDAV server address ({_why(exc)}).") from None
+
+
+class _Refused(Exception):
+    """A request cut off at the deadline, or a reply too large to read."""
+
+
+class _Bounds:
+    """The limits on one client's requests, and the first one that was broken."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.live: weakref.WeakSet[Any] = weakref.WeakSet()  # every connection the session opened
+        self.failure: _Refused | None = None
+
+    def too_slow(self) -> _Refused:
+        return self._refuse(
+            f"The CalDAV server at {self.url} did not finish answering within {DEADLINE_SECONDS:g} seconds, "
+            "so HiTouch stopped waiting. Nothing was lost; sync again later."
+        )
+
+    def too_large(self, size: int | None = None) -> _Refused:
+        said = f" ({size / 1024 / 1024:,.0f} MB)" if size else ""
+        return self._refuse(
+            f"The CalDAV server at {self.url} sent a reply too large for a calendar{said}; HiTouch reads at "
+            f"most {MAX_REPLY_BYTES // 1024 // 1024} MB. Nothing was lost; check the address."
+        )
+
+    def _refuse(self, message: str) -> _Refused:
+        self.failure = self.failure or _Refused(message)
+        return self.failure
+
+    def raise_failure(self) -> None:
+        """Whatever the library made of it, a request that broke a limit ends the conversation."""
+        if self.failure is not None:
+            raise CalDavError(str(self.failure))
+
+
+def _bound(client: Any, url: str) -> _Bounds:
+    """Give the caldav client a session whose every request is bounded in time and size."""
+    bounds = _Bounds(url)
+    base = type(client.session)
+
+    class BoundedSession(base):  # type: ignore[misc,valid-type]
+        def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Any:
+            if bounds.failure is not None:
+                raise bounds.failure
+            kwargs["stream"] = True
+            cut = threading.Event()
+            watchdog = threading.Timer(DEADLINE_SECONDS, _cut_off, (bounds, cut))
+            watchdog.daemon = True
+            watchdog.start()
+            response = None
+            try:
+                response = super().request(method, url, *args, **kwargs)
+                response._content = _capped_body(response, bounds, cut)
+                response._content_consumed = True
+                return response
+            except _Refused:
+                raise
+            except Exception:
+                if cut.is_set():
+                    raise bounds.too_slow() from None
+                raise
+            finally:
+                watchdog.cancel()
+                if response is not None:
+                    response.close()  # read whole or cut off: never back into the pool half-read
+
+    try:
+        session = BoundedSession(disable_http3=True)  # the watchdog cuts TCP connections; HTTP/3 is UDP
+    except TypeError:
+        session = BoundedSession()
+    for adapter in session.adapters.values():
+        _track(adapter.poolmanager, bounds)
+        adapter.proxy_manager_for = _tracking_proxies(adapter.proxy_manager_for, bounds)
+    client.session.close()
+    client.session = session
+    return bounds
+
+
+def _capped_body(response: Any, bounds: _Bounds, cut: threading.Event) -> bytes:
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > MAX_REPLY_BYTES:
+        raise bounds.too_large(int(declared))
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_content(64 * 1024):  # decoded bytes: a compressed bomb is capped too
+        size += len(chunk)
+        if size > MAX_REPLY_BYTES:
+            raise bounds.too_large()
+        if cut.is_set():
+            raise bounds.too_slow()
+        chunks.append(chunk)
+    if cut.is_set():
+        raise bounds.too_slow()
+    return b"".join(chunks)
+
+
+def _cut_off(bounds: _Bounds, cut: threading.Event) -> None:
+    """At the deadline, in the timer's thread: shut every connection down, so that a recv()
+    waiting for the next byte returns at once."""
+    cut.set()
+    for connection in list(bounds.live):
+        sock = getattr(connection, "sock", None)
+        if sock is not None:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+
+def _track(manager: Any, bounds: _Bounds) -> None:
+    """Pool classes whose connections register in `bounds.live` when they connect: subclasses of
+    whatever the pool manager uses (urllib3-future under niquests, urllib3 under requests). The
+    internals reached: PoolManager.pool_classes_by_scheme, the pools' ConnectionCls, connect()
+    and a connection's sock, in urllib3 2.x and urllib3-future alike."""
+    if getattr(manager, "_hitouch_tracked", False):
+        return
+
+    def tracked(pool: type) -> type:
+        class Tracked(pool.ConnectionCls):  # type: ignore[attr-defined,name-defined,misc]
+            def connect(self) -> None:
+                super().connect()
+                bounds.live.add(self)
+
+        return type(f"Tracked{pool.__name__}", (pool,), {"ConnectionCls": Tracked})
+
+    pools: Mapping[str, type] = manager.pool_classes_by_scheme
+    manager.pool_classes_by_scheme = {scheme: tracked(pool) for scheme, pool in pools.items()}
+    manager._hitouch_tracked = True
+
+
+def _tracking_proxies(proxy_manager_for: Any, bounds: _Bounds) -> Any:
+    """Connections through a proxy ($HTTPS_PROXY) come from another pool manager: track it too."""
+
+    def tracked(*args: Any, **kwargs: Any) -> Any:
+        manager = proxy_manager_for(*args, **kwargs)
+        _track(manager, bounds)
+        return manager
+
+    return tracked
 
 
 def _headers(extra: dict[str, str]) -> dict[str, str]:
