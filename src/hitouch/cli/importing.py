@@ -65,7 +65,8 @@ def run_import(args: argparse.Namespace, ws: Workspace) -> int:
 def read_streams(files: list[Path]) -> list[Path | ReadOnce]:
     """`-` (standard input), pipes and devices (/dev/stdin, `<(cat x.vcf)`) read now, once, within
     the size and time limits: the format is told and the file imported from the same bytes."""
-    from hitouch.interop.input_files import ReadOnce, UnreadableFile, input_bytes, is_stream, stream_bytes
+    from hitouch.interop.input_files import ReadOnce, input_bytes, is_stream, stream_bytes
+    from hitouch.interop.results import UnreadableFile
 
     read: list[Path | ReadOnce] = []
     try:

@@ -125,7 +125,7 @@ class CalDavServer:
 
     def _guard(self, action: Callable[[], T]) -> T:
         from caldav.lib import error as dav
-        from lxml import etree
+        from lxml import etree  # type: ignore[import-untyped]  # caldav's own XML parser
 
         url, user = self.account.url, self.account.user
         try:
@@ -306,7 +306,7 @@ def _track(manager: Any, bounds: _Bounds) -> None:
         return
 
     def tracked(pool: type) -> type:
-        class Tracked(pool.ConnectionCls):  # type: ignore[attr-defined,name-defined,misc]
+        class Tracked(pool.ConnectionCls):  # type: ignore[name-defined,misc]
             def connect(self) -> None:
                 super().connect()
                 bounds.live.add(self)
