@@ -49,10 +49,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     from hitouch.services.errors import UserError
 
-    try:
-        args = parser.parse_args(argv)
-    except UserError as exc:  # a value out of range (cli/arguments.py)
-        return fail(str(exc), EXIT_USER)
+    with terminal_text():  # argparse's messages quote what was typed
+        try:
+            args = parser.parse_args(argv)
+        except UserError as exc:  # a value out of range (cli/arguments.py)
+            return fail(str(exc), EXIT_USER)
     if args.command in (None, "gui"):
         from hitouch.app import run_gui  # the only path that loads Qt
 
