@@ -9,8 +9,8 @@ from hitouch.cli.arguments import at_most, day_or_none
 from hitouch.cli.output import iso, print_json, print_line
 from hitouch.cli.relation_json import agenda_json, nudge_json
 from hitouch.domain.dates import parse_time
-from hitouch.domain.relationships.agenda import Agenda
 from hitouch.domain.limits import MOST_DAYS, MOST_NUDGES
+from hitouch.domain.relationships.agenda import Agenda
 from hitouch.domain.relationships.followups import FollowUpRecord
 from hitouch.services.errors import UserError
 

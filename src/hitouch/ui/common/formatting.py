@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
 
 from hitouch.domain.birthday import Birthday
 from hitouch.domain.visible import shown as _written_out
@@ -14,6 +14,21 @@ def tr(text: str) -> str:
     """Translate user-visible text. pyside6-lupdate files plain tr("...") calls under the empty
     context, so that is the context looked up here too."""
     return QCoreApplication.translate("", text)
+
+
+def qdate(day: date) -> QDate:
+    """A Python date as Qt's, spelled out: the type stubs of PySide6 before 6.12 (6.12.0 itself is
+    excluded, see pyproject.toml) know no QDate(date), though it works."""
+    return QDate(day.year, day.month, day.day)
+
+
+def qdatetime(moment: datetime) -> QDateTime:
+    """A Python datetime as Qt's: an aware one at its moment (in UTC), a naive one in local time."""
+    if moment.tzinfo is not None:
+        utc = moment.astimezone(UTC)
+        clock = QTime(utc.hour, utc.minute, utc.second, utc.microsecond // 1000)
+        return QDateTime(qdate(utc.date()), clock, QTimeZone.utc())
+    return QDateTime(qdate(moment.date()), QTime(moment.hour, moment.minute, moment.second, moment.microsecond // 1000))
 
 
 def shown(text: str) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -25,7 +24,7 @@ from hitouch.services.changes import Changes
 from hitouch.services.errors import typed_in
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.dialogs import FormDialog
-from hitouch.ui.common.formatting import day_of, tr
+from hitouch.ui.common.formatting import day_of, qdate, tr
 
 
 def _split(text: str) -> list[str]:
@@ -56,7 +55,7 @@ class ContactDialog(FormDialog):
         self.met_at.addItems(["", *workspace.events.names()])
         if (line := self.met_at.lineEdit()) is not None:  # an editable combo box has one
             line.setPlaceholderText(tr("Event where you met (optional)"))
-        self.met_on = QDateEdit(QDate(workspace.clock.today()))  # the clock's today, not the machine's
+        self.met_on = QDateEdit(qdate(workspace.clock.today()))  # the clock's today, not the machine's
         self.met_on.setObjectName("metOnEdit")
         self.met_on.setCalendarPopup(True)
         self.source = QComboBox()

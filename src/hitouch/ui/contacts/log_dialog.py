@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,7 +19,7 @@ from hitouch.domain.vocabulary import Channel
 from hitouch.services.changes import Changes
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.dialogs import FormDialog
-from hitouch.ui.common.formatting import day_of, tr
+from hitouch.ui.common.formatting import day_of, qdate, tr
 
 
 class LogDialog(FormDialog):
@@ -41,7 +41,7 @@ class LogDialog(FormDialog):
         self.channel.setObjectName("channelCombo")
         for channel in Channel:
             self.channel.addItem(channel.label, channel.value)
-        self.on = QDateEdit(QDate(workspace.clock.today()))
+        self.on = QDateEdit(qdate(workspace.clock.today()))
         self.on.setObjectName("logDateEdit")
         self.on.setCalendarPopup(True)
         self.event_box = QComboBox()

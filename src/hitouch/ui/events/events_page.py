@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
@@ -22,7 +22,7 @@ from hitouch.domain.relationships.referrals import amount_text
 from hitouch.services.changes import Changes
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.dialogs import FormDialog
-from hitouch.ui.common.formatting import day_of, medium_date, short_date, tr
+from hitouch.ui.common.formatting import day_of, medium_date, qdate, short_date, tr
 from hitouch.ui.common.paged_model import Column, PagedTableModel, RecordsTableModel
 from hitouch.ui.common.roles import Role
 from hitouch.ui.common.tables import record_table
@@ -59,7 +59,7 @@ class NewEventDialog(FormDialog):
         self.name = QLineEdit()
         self.name.setObjectName("eventNameEdit")
         self.name.setPlaceholderText(tr("Web Summit 2026"))
-        self.on = QDateEdit(QDate(workspace.clock.today()))
+        self.on = QDateEdit(qdate(workspace.clock.today()))
         self.on.setObjectName("eventDateEdit")
         self.on.setCalendarPopup(True)
         self.place = QLineEdit()

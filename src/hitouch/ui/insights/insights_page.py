@@ -7,7 +7,7 @@ when they arrive; the page counts again only when shown after something changed.
 from __future__ import annotations
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QPercentBarSeries, QValueAxis
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -15,7 +15,7 @@ from hitouch.domain.relationships.insights import Insights
 from hitouch.services.changes import Changes
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.background import Runner, Task, message_for
-from hitouch.ui.common.formatting import tr
+from hitouch.ui.common.formatting import qdate, tr
 from hitouch.ui.common.widgets import RedrawnWhenShown, dim, heading
 
 MONTHS = 12
@@ -192,7 +192,7 @@ def headline(insights: Insights) -> str:
     share, then = round(known[-1].met_share * 100), round(known[0].met_share * 100)
     sentence = tr("{share}% of your relationships are face to face").format(share=share)
     if len(known) > 1 and then != share:
-        since = QLocale().toString(QDate(known[0].month), "MMMM yyyy")
+        since = QLocale().toString(qdate(known[0].month), "MMMM yyyy")
         trend = tr("up from {then}% in {since}") if share > then else tr("down from {then}% in {since}")
         sentence += ", " + trend.format(then=then, since=since)
     return sentence + "."

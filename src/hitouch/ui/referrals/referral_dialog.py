@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from hitouch.domain.relationships.referrals import parse_amount
@@ -10,7 +9,7 @@ from hitouch.services.changes import Changes
 from hitouch.services.errors import NotFound, typed_in
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.dialogs import FormDialog
-from hitouch.ui.common.formatting import day_of, tr
+from hitouch.ui.common.formatting import day_of, qdate, tr
 
 
 class ReferralDialog(FormDialog):
@@ -34,7 +33,7 @@ class ReferralDialog(FormDialog):
         self.lead = QLineEdit()
         self.lead.setObjectName("referralLead")
         self.lead.setPlaceholderText(tr("Who or what: a contact's name, or a few words"))
-        self.on = QDateEdit(QDate(workspace.clock.today()))
+        self.on = QDateEdit(qdate(workspace.clock.today()))
         self.on.setObjectName("referralDate")
         self.on.setCalendarPopup(True)
         self.value = QLineEdit()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QLocale
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QMessageBox,
@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 
 from hitouch.services.safety.backups import BackupInfo, Backups
 from hitouch.ui.common.dialogs import guarded
-from hitouch.ui.common.formatting import tr
+from hitouch.ui.common.formatting import qdatetime, tr
 from hitouch.ui.common.paged_model import Column
 from hitouch.ui.safety.restore_list import RestoreList
 
@@ -29,7 +29,7 @@ def reason_text(reason: str) -> str:
 def backup_columns() -> list[Column[BackupInfo]]:
     locale = QLocale()
     return [
-        Column(tr("Made"), lambda b: locale.toString(QDateTime(b.created), QLocale.FormatType.ShortFormat)),
+        Column(tr("Made"), lambda b: locale.toString(qdatetime(b.created), QLocale.FormatType.ShortFormat)),
         Column(
             tr("Contacts"),
             lambda b: locale.toString(b.contacts) if b.contacts is not None else tr("unreadable"),

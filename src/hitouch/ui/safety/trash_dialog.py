@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from datetime import UTC
 
-from PySide6.QtCore import QDateTime, QLocale
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from hitouch.domain.records import TrashedContact
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.dialogs import guarded
-from hitouch.ui.common.formatting import medium_date, tr
+from hitouch.ui.common.formatting import medium_date, qdatetime, tr
 from hitouch.ui.common.paged_model import Column
 from hitouch.ui.safety.restore_list import RestoreList
 
 
 def trash_columns() -> list[Column[TrashedContact]]:
     def deleted(item: TrashedContact) -> str:
-        moment = QDateTime(item.deleted_at.replace(tzinfo=UTC)).toLocalTime()
+        moment = qdatetime(item.deleted_at.replace(tzinfo=UTC)).toLocalTime()
         return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
 
     return [

@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from hitouch.domain.records import ContactRef
 from hitouch.domain.relationships.followups import FollowUpRecord
 from hitouch.domain.vocabulary import FollowUpStatus
-from hitouch.ui.common.formatting import day_of, relative_day, tr
+from hitouch.ui.common.formatting import day_of, qdate, relative_day, tr
 from hitouch.ui.common.widgets import dim
 
 
@@ -168,9 +168,9 @@ def pick_day(parent: QWidget, title: str, initial: date, minimum: date | None = 
     dialog.setWindowTitle(title)
     calendar = QCalendarWidget()
     calendar.setObjectName("dayCalendar")
-    calendar.setSelectedDate(QDate(initial))
+    calendar.setSelectedDate(qdate(initial))
     if minimum is not None:
-        calendar.setMinimumDate(QDate(minimum))
+        calendar.setMinimumDate(qdate(minimum))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -22,7 +22,7 @@ from hitouch.services.errors import typed_in
 from hitouch.services.relationships.nudges import coffee_day
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.dialogs import FormDialog
-from hitouch.ui.common.formatting import day_of, tr
+from hitouch.ui.common.formatting import day_of, qdate, tr
 from hitouch.ui.common.widgets import dim, heading
 
 
@@ -41,10 +41,10 @@ class CoffeeDialog(FormDialog):
         why.setWordWrap(True)
         why.setVisible(bool(reason))
 
-        self.day = QDateEdit(QDate(coffee_day(workspace.clock.today())))
+        self.day = QDateEdit(qdate(coffee_day(workspace.clock.today())))
         self.day.setObjectName("coffeeDateEdit")
         self.day.setCalendarPopup(True)
-        self.day.setMinimumDate(QDate(workspace.clock.today()))
+        self.day.setMinimumDate(qdate(workspace.clock.today()))
         self.at = QLineEdit()
         self.at.setObjectName("coffeeTimeEdit")
         self.at.setPlaceholderText(tr("optional, e.g. 10:00"))

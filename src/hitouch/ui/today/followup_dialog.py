@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from hitouch.domain.dates import parse_time
@@ -14,7 +13,7 @@ from hitouch.services.changes import Changes
 from hitouch.services.errors import typed_in
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.dialogs import FormDialog
-from hitouch.ui.common.formatting import day_of, tr
+from hitouch.ui.common.formatting import day_of, qdate, tr
 
 
 def kind_labels() -> dict[FollowUpKind, str]:
@@ -45,7 +44,7 @@ class FollowUpDialog(FormDialog):
             self.kind.addItem(label, kind.value)
         self.title = QLineEdit()
         self.title.setObjectName("followupTitle")
-        self.day = QDateEdit(QDate(workspace.clock.today() + timedelta(days=3)))
+        self.day = QDateEdit(qdate(workspace.clock.today() + timedelta(days=3)))
         self.day.setObjectName("followupDate")
         self.day.setCalendarPopup(True)
         self.at = QLineEdit()
@@ -63,7 +62,7 @@ class FollowUpDialog(FormDialog):
             existing = workspace.followups.get(followup_id)
             self.kind.setCurrentIndex(self.kind.findData(existing.kind))
             self.title.setText(existing.title)
-            self.day.setDate(QDate(existing.due))
+            self.day.setDate(qdate(existing.due))
             self.at.setText(existing.due_time.strftime("%H:%M") if existing.due_time else "")
             self.minutes.setValue(existing.minutes or 0)
             self.note.setText(existing.note)
