@@ -6,10 +6,14 @@ problems" for 1,002 rows).
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from hitouch.interop.contacts_io import read_contacts_bytes
 from hitouch.interop.names import NAME_LIMIT
+
+TODAY = date(2026, 11, 22)  # the tests' clock (tests/conftest.py)
 
 PEOPLE = 1_000
 
@@ -31,7 +35,7 @@ def expected_people() -> set[str]:
 
 @pytest.mark.parametrize("at", [0, 1, 500, PEOPLE], ids=["first-row", "second-row", "middle", "last-row"])
 def test_an_unclosed_quote_is_reported_with_its_line_and_the_rows_after_it_are_read(at):
-    result = read_contacts_bytes(people_csv((at, '"Una Closed,una@example.com')), "people.csv")
+    result = read_contacts_bytes(people_csv((at, '"Una Closed,una@example.com')), "people.csv", today=TODAY)
     line = at + 2  # the header is line 1
     assert [(p.line, "quote" in p.message) for p in result.problems] == [(line, True)]
     assert expected_people() <= names(result)
@@ -42,7 +46,7 @@ def test_an_unclosed_quote_is_reported_with_its_line_and_the_rows_after_it_are_r
 
 def test_a_quote_closed_in_the_middle_of_a_later_field_costs_only_its_line():
     data = people_csv((3, '"Una,una@example.com'), (5, 'Bo "Brave" Bold,"bo@example.com"x'))
-    result = read_contacts_bytes(data, "people.csv")
+    result = read_contacts_bytes(data, "people.csv", today=TODAY)
     assert [p.line for p in result.problems] == [5]
     assert expected_people() <= names(result) and "Una" in names(result)
     assert len(result.cards) == PEOPLE + 2
@@ -53,7 +57,7 @@ def test_quotes_used_as_spreadsheets_write_them_are_no_problem():
         'Name,Email,Notes\r\n"Zoë ""Zed"" Müller",zoe@fjord.vc,"two\r\nlines, and a comma"\r\n'
         '"Jon Smith" ,jon@acme.example,\r\nAl "the pal" Jones,al@example.com,\r\n'
     ).encode()
-    result = read_contacts_bytes(data, "people.csv")
+    result = read_contacts_bytes(data, "people.csv", today=TODAY)
     assert result.problems == []
     assert [(c.name, c.notes) for c in result.cards] == [
         ('Zoë "Zed" Müller', "two\nlines, and a comma"),
@@ -65,7 +69,7 @@ def test_quotes_used_as_spreadsheets_write_them_are_no_problem():
 def test_no_cell_longer_than_the_limit_becomes_a_name_and_nothing_of_it_is_lost():
     long_name = "Ada " * 5_000
     data = f'Name,Email\r\nGood Person,good@example.com\r\n"{long_name}",ada@example.com\r\n"{long_name}",\r\n'.encode()
-    result = read_contacts_bytes(data, "people.csv")
+    result = read_contacts_bytes(data, "people.csv", today=TODAY)
     assert [p.line for p in result.problems] == [3, 4]
     assert "19,999 characters is not a name" in result.problems[0].message
     assert "left out" in result.problems[1].message  # nothing else to know that one by
@@ -76,7 +80,7 @@ def test_no_cell_longer_than_the_limit_becomes_a_name_and_nothing_of_it_is_lost(
 
 def test_a_long_note_in_a_csv_is_read_whole():
     note = "networking " * 200_000  # 2.2 MB in one cell: over the csv module's default field limit
-    result = read_contacts_bytes(f'Name,Notes\r\nLong Note,"{note}"\r\n'.encode(), "people.csv")
+    result = read_contacts_bytes(f'Name,Notes\r\nLong Note,"{note}"\r\n'.encode(), "people.csv", today=TODAY)
     assert result.problems == []
     assert result.cards[0].notes == note.strip()
 
@@ -93,7 +97,7 @@ def test_a_name_of_invisible_characters_is_refused_with_its_line_in_a_vcard_and_
     )
     csv = f"Name,Email\r\nGood Person,\r\n{name},ghost@example.com\r\n{name},\r\n"
     for data, filename, lines in ((vcard, "people.vcf", [5, 10]), (csv, "people.csv", [3, 4])):
-        result = read_contacts_bytes(data.encode(), filename)
+        result = read_contacts_bytes(data.encode(), filename, today=TODAY)
         assert [p.line for p in result.problems] == lines, filename
         assert all("only invisible characters" in p.message for p in result.problems)
         assert "card kept" in result.problems[0].message and "card was left out" in result.problems[1].message
@@ -103,6 +107,6 @@ def test_a_name_of_invisible_characters_is_refused_with_its_line_in_a_vcard_and_
 
 def test_names_with_some_visible_letters_are_kept_as_they_are():
     data = "Name,Email\r\nZoë\u200d Müller,zoe@fjord.vc\r\n\u05e9\u05dc\u05d5\u05dd \u200fCohen,c@example.com\r\n"
-    result = read_contacts_bytes(data.encode(), "people.csv")
+    result = read_contacts_bytes(data.encode(), "people.csv", today=TODAY)
     assert result.problems == []
     assert [c.name for c in result.cards] == ["Zoë\u200d Müller", "\u05e9\u05dc\u05d5\u05dd \u200fCohen"]

@@ -97,14 +97,16 @@ def test_hitouch_import_of_the_export_reads_every_row(exported, tmp_path, capsys
 
 def test_the_window_sends_the_export_to_the_contacts_import(qtbot, workspace, exported, tmp_path, clock):
     from hitouch.app import create_main_window
+    from hitouch.settings import SettingsFile
     from hitouch.ui.common.background import InlineRunner
-    from hitouch.ui.settings.settings_store import SettingsStore
 
     window = create_main_window(
-        tmp_path / "window.sqlite3", clock=clock, settings_store=SettingsStore(tmp_path / "HiTouch.ini")
+        tmp_path / "window.sqlite3",
+        clock=clock,
+        settings_file=SettingsFile(tmp_path / "settings.json"),
+        runner=InlineRunner(),
     )
     qtbot.addWidget(window)
-    window.runner = InlineRunner()
     window.open_files([exported])
     assert window.findChild(QDialog, "calendarImportPreview") is None
     dialog = window.findChild(QDialog, "importPreview")

@@ -149,11 +149,11 @@ class Recording(QPainter):
 
 def test_the_window_shows_names_written_out_in_the_list_and_on_the_contact_page(qtbot, hostile, tmp_path, clock):
     from hitouch.app import create_main_window
+    from hitouch.settings import SettingsFile
     from hitouch.ui.common.roles import Role
-    from hitouch.ui.settings.settings_store import SettingsStore
 
     window = create_main_window(
-        tmp_path / "hostile.sqlite3", clock=clock, settings_store=SettingsStore(tmp_path / "HiTouch.ini")
+        tmp_path / "hostile.sqlite3", clock=clock, settings_file=SettingsFile(tmp_path / "settings.json")
     )
     qtbot.addWidget(window)
     window.show()

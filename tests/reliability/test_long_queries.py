@@ -51,10 +51,10 @@ def test_the_command_line_search_finds_what_the_first_words_find(workspace, jour
 
 def test_the_window_search_box_finds_the_same(qtbot, workspace, journal_path, tmp_path, clock):
     from hitouch.app import create_main_window
-    from hitouch.ui.settings.settings_store import SettingsStore
+    from hitouch.settings import SettingsFile
 
     ada = add_ada(workspace)
-    window = create_main_window(journal_path, clock=clock, settings_store=SettingsStore(tmp_path / "HiTouch.ini"))
+    window = create_main_window(journal_path, clock=clock, settings_file=SettingsFile(tmp_path / "settings.json"))
     qtbot.addWidget(window)
     page = window.contacts
     page.search_box.setText(QUERY)
