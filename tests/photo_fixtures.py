@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import segno
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
 

@@ -7,7 +7,7 @@ Only QtGui and QtCore here; the import decides what may be decoded (services/imp
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
-from PySide6.QtGui import QImage, QImageIOHandler, QImageReader, QPainter
+from PySide6.QtGui import QImage, QImageIOHandler, QImageReader, QImageWriter, QPainter
 
 from hitouch.interop.qr.codes import GreyPixels
 from hitouch.services.importing.photos import Picture, UnreadablePhoto
@@ -63,7 +63,9 @@ def _reader(data: bytes) -> tuple[QImageReader, QBuffer]:
 def _fit(image: QImage, side: int) -> QImage:
     if max(image.width(), image.height()) <= side:
         return image
-    return image.scaled(QSize(side, side), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    return image.scaled(
+        QSize(side, side), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
 
 
 def _jpeg(image: QImage) -> bytes:
@@ -77,6 +79,8 @@ def _jpeg(image: QImage) -> bytes:
         painter.drawImage(0, 0, image)
         painter.end()
         image = flat
-    image.save(buffer, "JPEG", JPEG_QUALITY)
+    writer = QImageWriter(buffer, QByteArray(b"jpeg"))
+    writer.setQuality(JPEG_QUALITY)
+    writer.write(image)
     buffer.close()
     return bytes(out.data())

@@ -13,8 +13,8 @@ from hitouch.services.clock import Clock
 from hitouch.services.contacts.contacts import Contacts
 from hitouch.services.contacts.search import Search
 from hitouch.services.contacts.trash import Trash
-from hitouch.services.importing.exporting import Exporting
 from hitouch.services.importing.card_images import CardImages
+from hitouch.services.importing.exporting import Exporting
 from hitouch.services.importing.importing import Importing
 from hitouch.services.importing.photo_import import PhotoImport
 from hitouch.services.journal.event_people import EventPeople

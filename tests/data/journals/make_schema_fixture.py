@@ -184,7 +184,9 @@ def later_tables(zoe: int) -> list:
         )
         rows.append(models.ContactCardImage(contact_id=zoe, card_image_id=1, import_batch_id=3))
         rows.append(
-            models.PhotoEntry(card_image_id=1, event_id=None, kind="id", code="ATT-0042", created_at=now, import_batch_id=3)
+            models.PhotoEntry(
+                card_image_id=1, event_id=None, kind="id", code="ATT-0042", created_at=now, import_batch_id=3
+            )
         )
     return rows
 

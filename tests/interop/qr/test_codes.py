@@ -5,10 +5,10 @@ hitouch.imaging, no window), then searched with zxing-cpp."""
 from __future__ import annotations
 
 import pytest
-from photo_fixtures import Code, photo, save, vcard
 
 from hitouch.imaging.photo_reader import QtPhotoReader
 from hitouch.services.importing.photos import Picture, read_photo
+from photo_fixtures import Code, photo, save, vcard
 
 ZOE = vcard("Zoë Müller", "zoe@fjord.vc", "+44 20 7946 0958", "Fjord Ventures")
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import zxingcpp
 
+QR_ONLY = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+
 
 @dataclass(frozen=True, slots=True)
 class GreyPixels:
@@ -21,7 +23,12 @@ class GreyPixels:
     stride: int
 
     def __post_init__(self) -> None:
-        if self.width <= 0 or self.height <= 0 or self.stride < self.width or len(self.data) < self.stride * self.height:
+        if (
+            self.width <= 0
+            or self.height <= 0
+            or self.stride < self.width
+            or len(self.data) < self.stride * self.height
+        ):
             raise ValueError("grey pixels: the buffer is smaller than its width, height and stride say")
 
 
@@ -40,7 +47,7 @@ def qr_texts(pixels: GreyPixels) -> list[str]:
     found = [
         code
         for binarizer in (zxingcpp.Binarizer.LocalAverage, zxingcpp.Binarizer.GlobalHistogram)
-        for code in zxingcpp.read_barcodes(view, formats=zxingcpp.BarcodeFormat.QRCode, binarizer=binarizer)
+        for code in zxingcpp.read_barcodes(view, formats=QR_ONLY, binarizer=binarizer)
     ]
     found.sort(key=lambda code: (code.position.top_left.y // 64, code.position.top_left.x))
     return list(dict.fromkeys(code.text for code in found if code.valid and code.text))

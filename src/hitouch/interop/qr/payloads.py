@@ -84,8 +84,10 @@ def _card_payload(kind: CodeKind, text: str, card: ContactCard, where: str) -> P
 def linkedin_profile(url: str) -> bool:
     """A LinkedIn personal profile (/in/NAME), not a company page or a post."""
     parts = urlsplit(url)
-    return bool(_LINKEDIN_HOST.match(parts.netloc.removeprefix("www."))) and url_kind(url) == "linkedin" and (
-        url_key(url).startswith("linkedin.com/in/")
+    return (
+        bool(_LINKEDIN_HOST.match(parts.netloc.removeprefix("www.")))
+        and url_kind(url) == "linkedin"
+        and (url_key(url).startswith("linkedin.com/in/"))
     )
 
 

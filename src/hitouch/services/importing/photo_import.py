@@ -26,9 +26,9 @@ from hitouch.services.errors import UserError
 from hitouch.services.importing.importing import (
     EntryKind,
     ImportCancelled,
+    Importing,
     ImportPlan,
     ImportReport,
-    Importing,
     PlanEntry,
     Suggestion,
 )
@@ -128,7 +128,12 @@ class PhotoImport:
                 .limit(limit)
             ).all()
         choices = [
-            EventChoice(r.id, r.name, r.starts_on, r.starts_on is not None and r.starts_on <= today <= (r.ends_on or r.starts_on))
+            EventChoice(
+                r.id,
+                r.name,
+                r.starts_on,
+                r.starts_on is not None and r.starts_on <= today <= (r.ends_on or r.starts_on),
+            )
             for r in rows
         ]
         return sorted(choices, key=lambda c: not c.today)
@@ -212,7 +217,9 @@ class PhotoImport:
             name = " ".join(chosen.names.get(i, "").split())
             if name:
                 card = replace(item.person.card, name=name, emails=[], phones=[], urls=list(item.person.card.urls))
-                entries.append(PlanEntry(len(entries), EntryKind.NEW, person_of(card, item.person.sources[0], self._region)))
+                entries.append(
+                    PlanEntry(len(entries), EntryKind.NEW, person_of(card, item.person.sources[0], self._region))
+                )
             else:
                 waiting.append(Waiting(item.photo, "linkedin", item.url))
         full = ImportPlan(contacts.files, contacts.formats, entries, contacts.problems, contacts.skipped)

@@ -139,7 +139,9 @@ def _meet(session: Session, contact: Contact, meeting: Meeting, batch_id: int, c
     """Met in person at the event (or, with none, in person that day), a follow-up a few days on."""
     event = meeting.event
     if event is not None and session.get(ContactEvent, (contact.id, event.id)) is None:
-        session.add(ContactEvent(contact_id=contact.id, event_id=event.id, in_person=True, note="", import_batch_id=batch_id))
+        session.add(
+            ContactEvent(contact_id=contact.id, event_id=event.id, in_person=True, note="", import_batch_id=batch_id)
+        )
     channel = Channel.EVENT if event is not None else Channel.IN_PERSON
     if not _met_there(session, contact.id, event, meeting.day):
         interaction = record_interaction(
@@ -180,7 +182,9 @@ def _followed_up(session: Session, contact_id: int, event: Event | None) -> bool
 def undo_photo_rows(session: Session, batch_id: int) -> set[int]:
     """Take back what a photo import wrote beside the contacts; the contacts it touched."""
     touched: set[int] = set()
-    touched.update(session.scalars(select(ContactCardImage.contact_id).where(ContactCardImage.import_batch_id == batch_id)))
+    touched.update(
+        session.scalars(select(ContactCardImage.contact_id).where(ContactCardImage.import_batch_id == batch_id))
+    )
     touched.update(session.scalars(select(ContactEvent.contact_id).where(ContactEvent.import_batch_id == batch_id)))
     touched.update(session.scalars(select(FollowUp.contact_id).where(FollowUp.import_batch_id == batch_id)))
     touched.update(
