@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from hitouch import __version__
-from hitouch.cli import agenda, calendar, contacts, followups, importing, journal, referrals, safety
+from hitouch.cli import agenda, calendar, cards, contacts, followups, importing, journal, referrals, safety
 
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_DATA = 0, 1, 2, 3
 
@@ -19,7 +19,7 @@ OPENED_FILE_TYPES = (".vcf", ".vcard", ".csv", ".ics")
 # Each module adds its commands with register(subparsers); a command's handler is
 # run(args, workspace) -> exit code, or run(args, journal_path) for the few commands that set
 # needs_workspace=False because they must work when the journal cannot be opened.
-COMMAND_MODULES = (contacts, journal, followups, agenda, referrals, importing, safety, calendar)
+COMMAND_MODULES = (contacts, journal, followups, agenda, referrals, importing, safety, calendar, cards)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -3,11 +3,13 @@ or as its modules for a window to paint at any size."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import segno
 
 from hitouch.domain.cards import ContactCard
+from hitouch.domain.text import split_name
 from hitouch.interop.vcard.write import write_vcards
 
 KINDS = (".png", ".svg")
@@ -16,6 +18,9 @@ BORDER = 4  # modules of quiet zone around the code, as the standard asks
 
 def card_text(card: ContactCard) -> str:
     """The vCard a phone's camera reads: 3.0, which every phone's contacts app takes."""
+    if not (card.given or card.family):
+        given, family = split_name(card.name)
+        card = replace(card, given=given, family=family)
     return write_vcards([card], "3.0")
 
 

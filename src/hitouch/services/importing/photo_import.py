@@ -183,7 +183,7 @@ class PhotoImport:
                     waiting.append(Waiting(index, kind, "" if kind == "none" else text.strip()[:MAX_ID]))
         progress(len(files), len(files))
         if not photos:
-            raise UserError(_none_read(problems))
+            raise PhotosUnreadable(problems)
         unnamed = self._known_or_unnamed(nameless, people)
         contacts = self._importing.plan_people(people, [p.path for p in photos], [PHOTO_FORMAT], problems, 0)
         return PhotoPlan(photos, contacts, unnamed, waiting, len(files) - len(photos))
@@ -286,7 +286,13 @@ def _names(session: Session, ids: list[int]) -> dict[int, str]:
     return dict(session.execute(select(Contact.id, Contact.name).where(Contact.id.in_(ids))).tuples())
 
 
-def _none_read(problems: list[Problem]) -> str:
-    if len(problems) == 1:
-        return f"{problems[0]}; nothing was imported"
-    return f"none of the {len(problems)} photos could be read ({problems[0]}, …); nothing was imported"
+class PhotosUnreadable(UserError):
+    """Not one photo could be read; `problems` says why, photo by photo."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        if len(problems) == 1:
+            message = f"{problems[0]}; nothing was imported"
+        else:
+            message = f"none of the {len(problems)} photos could be read; nothing was imported"
+        super().__init__(message)
+        self.problems = problems

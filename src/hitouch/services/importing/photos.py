@@ -70,11 +70,16 @@ class PhotoRead:
 
 
 def is_photo(path: Path | str) -> bool:
-    """A JPEG, PNG or HEIC file (by its first bytes), or a folder: what `hitouch import` and a
-    drop on the window send to the photo import."""
+    """A JPEG, PNG or HEIC file (by its first bytes), or a folder of them (with no CSV beside
+    them, which would make it a contacts export): what `hitouch import` and a drop on the window
+    send to the photo import."""
     path = Path(path)
     if path.is_dir():
-        return True
+        try:
+            suffixes = {p.suffix.lower() for p in path.iterdir() if p.is_file()}
+        except OSError:
+            return False
+        return bool(suffixes & set(PHOTO_SUFFIXES)) and ".csv" not in suffixes
     try:
         with path.open("rb") as f:
             return photo_kind(f.read(16)) is not None
