@@ -10,8 +10,6 @@ from dataclasses import dataclass
 
 import zxingcpp
 
-QR_ONLY = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
-
 
 @dataclass(frozen=True, slots=True)
 class GreyPixels:
@@ -44,10 +42,11 @@ def qr_texts(pixels: GreyPixels) -> list[str]:
     )
     # Two ways of telling dark from light: the local one copes with shade across a photo, the
     # global one with speckle (noise, print grain) that the local one takes for detail.
+    qr_only = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)  # made per call: nanobind frees it
     found = [
         code
         for binarizer in (zxingcpp.Binarizer.LocalAverage, zxingcpp.Binarizer.GlobalHistogram)
-        for code in zxingcpp.read_barcodes(view, formats=QR_ONLY, binarizer=binarizer)
+        for code in zxingcpp.read_barcodes(view, formats=qr_only, binarizer=binarizer)
     ]
     found.sort(key=lambda code: (code.position.top_left.y // 64, code.position.top_left.x))
     return list(dict.fromkeys(code.text for code in found if code.valid and code.text))

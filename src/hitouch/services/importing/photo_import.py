@@ -95,6 +95,10 @@ class PhotoReport:
         return self.contacts.batch_id
 
     @property
+    def files(self) -> list[str]:
+        return self.contacts.files
+
+    @property
     def changes(self) -> Changes:
         return self.contacts.changes
 
