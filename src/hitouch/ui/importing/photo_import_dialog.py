@@ -70,7 +70,7 @@ class PhotoImportDialog(ImportSteps):
         self.planned.emit()
 
     def import_now(self) -> None:
-        chosen = PhotoNames(self.event.chosen(), set(self.confirmed), self.names.names())
+        chosen = PhotoNames(self.event_choice.chosen(), set(self.confirmed), self.names.names())
         photo_import, plan = self._ws.photo_import, self.photo_plan
         self._working(tr("Importing…"), planning=False)
         self._run(lambda progress, cancelled: photo_import.apply(plan, chosen, progress, cancelled), self._imported)
@@ -131,7 +131,7 @@ class PhotoImportDialog(ImportSteps):
                 ("problems", tr("problems")),
             ),
         )
-        self.event = EventChooser(
+        self.event_choice = EventChooser(
             self._ws.photo_import.events(), self._ws.settings.event_followup_days, self._ws.clock.today()
         )
         self.names = NamesModel(plan, self)
@@ -222,7 +222,7 @@ class PhotoImportDialog(ImportSteps):
         layout = QVBoxLayout(page)
         layout.addWidget(heading(tr("What this import will do"), 1.3))
         layout.addWidget(files)
-        layout.addWidget(self.event)
+        layout.addWidget(self.event_choice)
         layout.addWidget(self.counts)
         layout.addWidget(self.lists, 1)
         layout.addLayout(buttons)
