@@ -120,7 +120,7 @@ class EventModePanel(QWidget):
 
     def _photo_chosen(self, photo) -> None:
         """Typing in the person on a photo: the name field waits for them."""
-        self.name.setPlaceholderText(tr("Name of the person on the photo") if photo else tr("Name"))
+        self.name.setPlaceholderText(tr("Name on the badge") if photo else tr("Name"))
         self.name.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def add_person(self) -> None:

@@ -13,7 +13,7 @@ from hitouch.ui.common.formatting import tr
 from hitouch.ui.common.widgets import dim, heading
 from hitouch.ui.importing.photo_widgets import photo_grid, thumbnail_icon
 
-LARGE = 420  # pixels on the long side of the photo being typed in
+LARGE = 320  # pixels on the long side of the photo being typed in
 
 _ENTRY = Qt.ItemDataRole.UserRole + 1
 

@@ -51,11 +51,11 @@ def photo_grid(name: str, accessible_name: str) -> QListView:
     view.setAccessibleName(accessible_name)
     view.setViewMode(QListView.ViewMode.IconMode)
     view.setIconSize(THUMBNAIL)
-    view.setGridSize(QSize(THUMBNAIL.width() + 48, THUMBNAIL.height() + 56))
+    view.setGridSize(QSize(THUMBNAIL.width() + 64, THUMBNAIL.height() + 56))
     view.setResizeMode(QListView.ResizeMode.Adjust)
     view.setMovement(QListView.Movement.Static)
     view.setWordWrap(True)
-    view.setUniformItemSizes(True)
+    view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     view.setSpacing(6)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -167,6 +167,6 @@ class EventChooser(QWidget):
         elif chosen is None:
             text = tr("Everyone is met in person today, with a follow-up on {due}.")
         else:
-            text = tr("Everyone is met in person there, with a follow-up on {due} (or {days} days after the event).")
+            text = tr("Everyone is met in person there, with a follow-up on {due}.")
         self.hint.setText(text.format(name=chosen, due=due, days=self._days))
         self.changed.emit()

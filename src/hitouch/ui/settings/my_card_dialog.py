@@ -39,7 +39,7 @@ class QrCode(QWidget):
         self.setObjectName("myCardCode")
         self.setAccessibleName(tr("My card as a QR code"))
         self.modules = modules(text)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Minimum)
 
     def sizeHint(self) -> QSize:
         side = len(self.modules) * MODULE_PIXELS
@@ -92,8 +92,9 @@ class MyCardDialog(QDialog):
         lines = dim(QLabel("\n".join(d for d in details if d)))
         lines.setObjectName("myCardDetails")
         lines.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lines.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         hint = dim(QLabel(tr("Point a phone's camera at the code: it offers to add you to its contacts.")))
-        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         png = QPushButton(tr("Export &PNG…"))
         png.setObjectName("exportCardPngButton")
         png.clicked.connect(lambda: self.export(".png"))
@@ -120,11 +121,12 @@ class MyCardDialog(QDialog):
         layout.addWidget(name, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(lines, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(8)
-        layout.addWidget(self.code, 1)
-        layout.addWidget(hint, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.code, 1, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(4)
+        layout.addWidget(hint)
         layout.addSpacing(8)
         layout.addLayout(buttons)
-        self.resize(max(480, self.code.sizeHint().width() + 80), self.code.sizeHint().height() + 220)
+        self.adjustSize()
 
     def _no_name(self) -> None:
         text = QLabel(

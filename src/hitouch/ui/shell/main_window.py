@@ -5,7 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from hitouch import __version__
@@ -18,6 +26,7 @@ from hitouch.ui.calendar.calendar_import_dialog import CalendarImportDialog, cal
 from hitouch.ui.calendar.calendar_menu import CalendarMenu
 from hitouch.ui.common.background import ThreadedRunner
 from hitouch.ui.common.dialogs import guarded
+from hitouch.ui.common.drop_hint import DropHint
 from hitouch.ui.common.formatting import tr
 from hitouch.ui.common.icons import app_icon, icon
 from hitouch.ui.common.theme import apply_theme
@@ -56,6 +65,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         self.resize(1280, 800)
+        self.drop_hint = DropHint(self)
 
         self.pages = QStackedWidget()
         self.contacts = ContactsPage(workspace)
@@ -336,10 +346,27 @@ class MainWindow(QMainWindow):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         mime = event.mimeData()
-        if contact_files(mime) or calendar_files(mime) or dropped_photos(mime):
-            event.acceptProposedAction()
+        files, photos = contact_files(mime) + calendar_files(mime), dropped_photos(mime)
+        if not (files or photos):
+            return
+        event.acceptProposedAction()
+        if photos and not files:
+            self.drop_hint.show_text(
+                tr(
+                    "Drop to read the QR codes on these photos of badges and cards. You see who they are, and choose "
+                    "the event where you met them, before anything is imported."
+                )
+            )
+        else:
+            self.drop_hint.show_text(
+                tr("Drop to import these contacts and calendars: you see what changes before anything does.")
+            )
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.drop_hint.hide()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        self.drop_hint.hide()
         mime = event.mimeData()
         paths = contact_files(mime) + calendar_files(mime) + dropped_photos(mime)
         if paths:
