@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
             tr("&Preferences…"), "Ctrl+,", self.open_preferences, "preferencesAction", "settings"
         )
         about = self._action(tr("&About HiTouch"), QKeySequence.StandardKey.HelpContents, self.about, "aboutAction")
-        self.my_card_action = self._action(tr("My &Card…"), None, self.show_my_card, "myCardAction")
+        self.my_card_action = self._action(tr("My &Card…"), "Ctrl+Shift+K", self.show_my_card, "myCardAction")
         self.my_card_action.setToolTip(tr("My own details as a QR code, to be scanned from the screen or exported"))
 
         menu = self.menuBar()
