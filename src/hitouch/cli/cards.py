@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from hitouch.services.workspace import Workspace
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     card = command_group(commands, "card", "my own card as a QR code (details from Preferences)")
     qr = card.add_parser(
         "qr",

@@ -11,6 +11,7 @@ class DropHint(QLabel):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
+        self._over = parent
         self.setObjectName("dropHint")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWordWrap(True)
@@ -29,7 +30,7 @@ class DropHint(QLabel):
         self.show()
 
     def _place(self) -> None:
-        parent = self.parentWidget()
+        parent = self._over
         width = min(560, parent.width() - 80)
         self.setFixedWidth(width)
         self.adjustSize()

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from hitouch.services.importing.importing import EntryKind
+from hitouch.services.importing.importing import EntryKind, ImportPlan, Suggestion, UndoReport
 from hitouch.services.importing.photo_import import PhotoNames, PhotoPlan, PhotoReport, PhotosUnreadable
 from hitouch.services.importing.photos import PhotoReader
 from hitouch.services.workspace import Workspace
@@ -52,9 +52,9 @@ class PhotoImportDialog(ImportSteps):
         self._ws = workspace
         self._paths = [Path(p) for p in paths]
         self._reader = reader
-        self.confirmed: set = set()
+        self.confirmed: set[Suggestion] = set()
         self.photo_plan: PhotoPlan | None = None
-        self.plan = None  # the contacts part, as ImportSteps' pages know it
+        self.plan: ImportPlan | None = None  # the contacts part
         self.report: PhotoReport | None = None
 
     # Steps -------------------------------------------------------------------------------
@@ -72,6 +72,7 @@ class PhotoImportDialog(ImportSteps):
     def import_now(self) -> None:
         chosen = PhotoNames(self.event_choice.chosen(), set(self.confirmed), self.names.names())
         photo_import, plan = self._ws.photo_import, self.photo_plan
+        assert plan is not None
         self._working(tr("Importing…"), planning=False)
         self._run(lambda progress, cancelled: photo_import.apply(plan, chosen, progress, cancelled), self._imported)
 
@@ -83,10 +84,11 @@ class PhotoImportDialog(ImportSteps):
 
     def undo(self) -> None:
         self.undo_button.setEnabled(False)
+        assert self.report is not None
         importing, batch_id = self._ws.importing, self.report.batch_id
         self._run(lambda _progress, _cancelled: importing.undo(batch_id), self._undone)
 
-    def _undone(self, undone) -> None:
+    def _undone(self, undone: UndoReport) -> None:
         self.changed.emit(undone.changes)
         self.summary_text.setText(
             tr("Import undone: the people it added, their meetings, follow-ups and photos are gone again.")
@@ -100,6 +102,7 @@ class PhotoImportDialog(ImportSteps):
         super()._failed(exc)
 
     def _show_preview_again(self) -> None:
+        assert self.photo_plan is not None
         self._show(self._build_preview(self.photo_plan))
         self.notice.setText(tr("Cancelled: nothing was imported."))
         self.notice.show()
@@ -162,7 +165,7 @@ class PhotoImportDialog(ImportSteps):
             box = QWidget()
             column = QVBoxLayout(box)
             column.setContentsMargins(0, 6, 0, 0)
-            hint = dim(
+            note = dim(
                 QLabel(
                     tr(
                         "These LinkedIn addresses do not say whose they are. Type the names you know; "
@@ -170,8 +173,8 @@ class PhotoImportDialog(ImportSteps):
                     )
                 )
             )
-            hint.setWordWrap(True)
-            column.addWidget(hint)
+            note.setWordWrap(True)
+            column.addWidget(note)
             column.addWidget(names_table(self.names), 1)
             self.lists.addTab(box, tr("Names to give ({n})").format(n=number(len(plan.unnamed))))
         if plan.waiting:
@@ -180,7 +183,7 @@ class PhotoImportDialog(ImportSteps):
             box = QWidget()
             column = QVBoxLayout(box)
             column.setContentsMargins(0, 6, 0, 0)
-            hint = dim(
+            note = dim(
                 QLabel(
                     tr(
                         "No code HiTouch can read names these people: they wait in event mode, with their "
@@ -188,8 +191,8 @@ class PhotoImportDialog(ImportSteps):
                     )
                 )
             )
-            hint.setWordWrap(True)
-            column.addWidget(hint)
+            note.setWordWrap(True)
+            column.addWidget(note)
             column.addWidget(grid, 1)
             self.lists.addTab(box, tr("To type in later ({n})").format(n=number(len(plan.waiting))))
         if plan.problems:
@@ -231,6 +234,7 @@ class PhotoImportDialog(ImportSteps):
 
     def _show_counts(self) -> None:
         plan = self.photo_plan
+        assert plan is not None
         counts = plan.contacts.counts(self.confirmed)
         named = len(self.names.names())
         self.counts.show_values(

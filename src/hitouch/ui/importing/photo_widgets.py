@@ -3,7 +3,7 @@ said), profiles to give a name, and the choice of the event where everyone was m
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap, QStandardItem, QStandardItemModel
@@ -92,7 +92,10 @@ class NamesModel(QStandardItemModel):
             for cell in cells[:2]:
                 cell.setEditable(False)
             self.appendRow(cells)
-        self.itemChanged.connect(lambda _item: self.namesChanged.emit())
+        self.itemChanged.connect(self._item_changed)
+
+    def _item_changed(self, _item: QStandardItem) -> None:
+        self.namesChanged.emit()
 
     def names(self) -> dict[int, str]:
         return {row: text for row in range(self.rowCount()) if (text := self.item(row, 2).text().strip())}
@@ -120,7 +123,9 @@ class EventChooser(QWidget):
 
     changed = Signal()
 
-    def __init__(self, choices: list[EventChoice], followup_days: int, today, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, choices: list[EventChoice], followup_days: int, today: date, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._days, self._today = followup_days, today
         self.combo = QComboBox()
@@ -129,7 +134,9 @@ class EventChooser(QWidget):
         self.combo.setEditable(True)
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.combo.setMinimumContentsLength(28)
-        self.combo.lineEdit().setPlaceholderText(tr("Type a new event's name"))
+        line = self.combo.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(tr("Type a new event's name"))
         for choice in choices:
             when = tr("today") if choice.today else medium_date(choice.on) if choice.on else ""
             self.combo.addItem(f"{choice.name} — {when}" if when else choice.name, choice.id)
@@ -156,7 +163,8 @@ class EventChooser(QWidget):
         index = self.combo.currentIndex()
         text = self.combo.currentText().strip()
         if index >= 0 and text == self.combo.itemText(index):
-            return self.combo.itemData(index)
+            chosen: int | None = self.combo.itemData(index)
+            return chosen
         return text or None
 
     def _update(self) -> None:

@@ -97,11 +97,11 @@ class MyCardDialog(QDialog):
         hint.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         png = QPushButton(tr("Export &PNG…"))
         png.setObjectName("exportCardPngButton")
-        png.clicked.connect(lambda: self.export(".png"))
+        png.clicked.connect(self.export_png)
         svg = QPushButton(tr("Export &SVG…"))
         svg.setObjectName("exportCardSvgButton")
         svg.setToolTip(tr("For print: sharp at any size"))
-        svg.clicked.connect(lambda: self.export(".svg"))
+        svg.clicked.connect(self.export_svg)
         edit = QPushButton(tr("&Edit in Preferences…"))
         edit.setObjectName("editMyCardButton")
         edit.clicked.connect(self._edit)
@@ -156,6 +156,12 @@ class MyCardDialog(QDialog):
     def _edit(self) -> None:
         self.reject()
         self.preferencesRequested.emit()
+
+    def export_png(self) -> Path | None:
+        return self.export(".png")
+
+    def export_svg(self) -> Path | None:
+        return self.export(".svg")
 
     def export(self, kind: str) -> Path | None:
         """Ask where, then write the code there; the path written, or None."""
