@@ -46,7 +46,7 @@ def main() -> int:
         print(
             f"agenda (7 days): {len(agenda.overdue):,} overdue, {len(agenda.due):,} due, "
             f"{len(agenda.cadence):,} cadences, {len(agenda.birthdays):,} birthdays, {len(agenda.nudges)} nudges, "
-            f"{len(agenda.updates):,} small acts"
+            f"{len(agenda.small_acts):,} small acts"
         )
         for name, question in (
             ("agenda --days 7", lambda: ws.agenda.agenda(7)),

@@ -21,7 +21,7 @@ sys.path.insert(0, str(REPO / "tests"))  # the tests' Radicale launcher: one pla
 
 from sqlalchemy import insert  # noqa: E402
 
-from hitouch.domain.calendar.local_zone import local_zone  # noqa: E402
+from hitouch.environment import system_zone  # noqa: E402
 from hitouch.interop import ics  # noqa: E402
 from hitouch.services.calendar.caldav_server import CalDavAccount  # noqa: E402
 from hitouch.services.clock import Clock  # noqa: E402
@@ -183,9 +183,9 @@ def best_of(runs: int, work) -> tuple[float, object]:
 
 
 def bench_export(folder: Path) -> None:
-    ws = open_workspace(folder / "export.sqlite3", clock=Clock(fixed=NOW))
+    ws = open_workspace(folder / "export.sqlite3", clock=Clock(fixed=NOW, zone=system_zone()))
     fill(ws, EXPORTED)
-    zone, stamp = local_zone(), NOW.replace(tzinfo=UTC)
+    zone, stamp = system_zone(), NOW.replace(tzinfo=UTC)
     entries = ws.calendar.sync_entries()
     assert len(entries) == EXPORTED
     whole, data = best_of(3, ws.calendar.export)

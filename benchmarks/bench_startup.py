@@ -39,11 +39,11 @@ def main() -> None:
     app = QApplication([])
     from hitouch.app import create_main_window
     from hitouch.domain.cards import ContactCard, Labelled
+    from hitouch.settings import SettingsFile
     from hitouch.ui.common.icons import app_icon, icon, icon_names
-    from hitouch.ui.settings.settings_store import SettingsStore
 
     folder = Path(tempfile.mkdtemp(prefix="hitouch-bench-"))
-    window = create_main_window(folder / "journal.sqlite3", settings_store=SettingsStore(folder / "HiTouch.ini"))
+    window = create_main_window(folder / "journal.sqlite3", settings_file=SettingsFile(folder / "settings.json"))
     for i in range(CONTACTS):
         window.ws.contacts.add(
             ContactCard(name=f"Person {i}", company=f"Company {i % 97}", emails=[Labelled(f"p{i}@example.com")])
@@ -51,7 +51,7 @@ def main() -> None:
     window.close()
 
     def open_window() -> None:
-        win = create_main_window(folder / "journal.sqlite3", settings_store=SettingsStore(folder / "HiTouch.ini"))
+        win = create_main_window(folder / "journal.sqlite3", settings_file=SettingsFile(folder / "settings.json"))
         win.show()
         app.processEvents()
         win.grab()

@@ -6,6 +6,7 @@ Run: PYTHONPATH=src python benchmarks/bench_vcard_parse.py
 from __future__ import annotations
 
 import time
+from datetime import date
 
 import vobject
 
@@ -60,13 +61,13 @@ def main() -> None:
     data = vcard_file(CARDS)
     text = data.decode("utf-8")
     bare = best_of(3, lambda: list(vobject.readComponents(text)))
-    ours = best_of(3, lambda: read_contacts_bytes(data, "bench.vcf"))
+    ours = best_of(3, lambda: read_contacts_bytes(data, "bench.vcf", today=date.today()))
     print(
         f"{CARDS} vCard 3.0 cards: vobject.readComponents {bare:.2f} s, read_contacts_bytes {ours:.2f} s "
         f"({ours / bare:.2f}x)"
     )
     rows = linkedin_file(LINKEDIN_ROWS)
-    linkedin = best_of(5, lambda: read_contacts_bytes(rows, "Connections.csv"))
+    linkedin = best_of(5, lambda: read_contacts_bytes(rows, "Connections.csv", today=date.today()))
     print(f"{LINKEDIN_ROWS} LinkedIn rows: read_contacts_bytes {linkedin * 1000:.0f} ms")
 
 

@@ -23,6 +23,7 @@ from sqlalchemy import insert
 
 from hitouch.domain.text import fold
 from hitouch.domain.vocabulary import FACE_TO_FACE, Channel
+from hitouch.services.clock import Clock
 from hitouch.store.journal import open_journal
 from hitouch.store.models import (
     Cadence,
@@ -31,12 +32,12 @@ from hitouch.store.models import (
     ContactEvent,
     ContactPhone,
     ContactTag,
-    ContactUpdate,
     Event,
     FollowUp,
     Interaction,
     InteractionContact,
     JournalMeta,
+    LifeChange,
     NudgeDismissal,
     Referral,
     Tag,
@@ -226,7 +227,7 @@ class Generator:
         self.first_day = self.today - timedelta(days=365 * YEARS)
 
     def run(self) -> None:
-        journal = open_journal(self.args.out)
+        journal = open_journal(self.args.out, clock=Clock(fixed=self.now))
         self.engine = journal.engine
         try:
             self._step("contacts", self.contacts)
@@ -515,7 +516,7 @@ class Generator:
         )
         updated = rng.sample(range(1, n + 1), n // 300)
         self._insert(
-            ContactUpdate,
+            LifeChange,
             (
                 {
                     "contact_id": cid,

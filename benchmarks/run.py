@@ -63,7 +63,7 @@ def window_figures(journal: Path) -> dict:
     start = time.perf_counter() - started
 
     contacts = window.contacts
-    window.relations.sidebar.show_page(contacts)
+    window.sidebar.show_page(contacts)
     settle(window)
     box, view = contacts.search_box, contacts.list
 
@@ -285,9 +285,10 @@ def ensure_journal(journal: Path) -> None:
     if not journal.exists():
         print(f"making {journal} (a few minutes)…", file=sys.stderr)
         subprocess.run([sys.executable, str(HERE / "make_journal.py"), "--out", str(journal)], check=True)
+    from hitouch.services.clock import Clock
     from hitouch.store.journal import open_journal
 
-    open_journal(journal).close()
+    open_journal(journal, clock=Clock()).close()
 
 
 def main() -> int:

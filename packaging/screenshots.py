@@ -64,13 +64,13 @@ from hitouch.imaging.photo_reader import QtPhotoReader
 from hitouch.services.clock import Clock
 from hitouch.services.importing.photo_import import PhotoNames
 from hitouch.services.workspace import Workspace
-from hitouch.ui.common.background import InlineRunner, ThreadedRunner
+from hitouch.settings import SettingsFile
+from hitouch.ui.common.background import InlineRunner
 from hitouch.ui.common.theme import apply_theme
 from hitouch.ui.contacts.contact_dialog import ContactDialog
 from hitouch.ui.contacts.log_dialog import LogDialog
 from hitouch.ui.settings.my_card_dialog import MyCardDialog
 from hitouch.ui.settings.settings_dialog import SettingsDialog
-from hitouch.ui.settings.settings_store import SettingsStore
 from hitouch.ui.shell.main_window import MainWindow
 
 NOW = datetime(2026, 11, 22, 10, 30)
@@ -475,7 +475,7 @@ def settle() -> None:
 
 
 def contacts(window: MainWindow, ids: dict[str, int]) -> QWidget:
-    window.relations.sidebar.show_page(window.contacts)
+    window.sidebar.show_page(window.contacts)
     window.contacts.select_contact(ids["Kwame Mensah"])
     window.contacts.list.scrollToTop()
     return window
@@ -502,41 +502,41 @@ def log(window: MainWindow, ids: dict[str, int]) -> QWidget:
 
 
 def today(window: MainWindow, ids: dict[str, int]) -> QWidget:
-    window.relations.sidebar.show_page(window.relations.today)
-    window.relations.today.reload()
+    window.sidebar.show_page(window.today)
+    window.today.reload()
     return window
 
 
 def contact_page(window: MainWindow, ids: dict[str, int]) -> QWidget:
-    window.relations.sidebar.show_page(window.contacts)
+    window.sidebar.show_page(window.contacts)
     return contact(window, ids)
 
 
 def events(window: MainWindow, ids: dict[str, int]) -> QWidget:
-    page = window.relations.events
-    window.relations.sidebar.show_page(page)
+    page = window.events
+    window.sidebar.show_page(page)
     page.reload()
     page.select_event(window.ws.events.resolve("Web Summit"))
     return window
 
 
 def event_mode(window: MainWindow, ids: dict[str, int]) -> QWidget:
-    page = window.relations.events
-    window.relations.sidebar.show_page(page)
+    page = window.events
+    window.sidebar.show_page(page)
     page.start_event_mode(window.ws.events.resolve("Web Summit"))
     return window
 
 
 def referrals(window: MainWindow, ids: dict[str, int]) -> QWidget:
-    window.relations.sidebar.show_page(window.relations.referrals)
-    window.relations.referrals.reload()
+    window.sidebar.show_page(window.referrals)
+    window.referrals.reload()
     return window
 
 
 def insights(window: MainWindow, ids: dict[str, int]) -> QWidget:
-    window.relations.sidebar.show_page(window.relations.insights)
+    window.sidebar.show_page(window.insights)
     settle()
-    window.relations.insights.wait()
+    window.insights.wait()
     return window
 
 
@@ -555,10 +555,7 @@ def import_preview(window: MainWindow, ids: dict[str, int]) -> QWidget:
         ",,,,,,08 Feb 2023\n",
         encoding="utf-8",
     )
-    window.runner = InlineRunner()  # the preview is ready when the dialog is
-    dialog = window.open_import_preview([export])
-    window.runner = ThreadedRunner()
-    return dialog
+    return window.open_import_preview([export])  # the window's InlineRunner: ready when the dialog is
 
 
 def photo_drop(window: MainWindow, ids: dict[str, int]) -> QWidget:
@@ -576,9 +573,8 @@ def photo_drop(window: MainWindow, ids: dict[str, int]) -> QWidget:
 
 def photo_preview(window: MainWindow, ids: dict[str, int]) -> QWidget:
     window.drop_hint.hide()
-    window.runner = InlineRunner()  # the preview at once, not a progress bar
+    # The window's InlineRunner: the preview at once, not a progress bar.
     dialog = window.open_photo_import(badge_photos(Path(tempfile.mkdtemp(prefix="hitouch-shots-"))))
-    window.runner = ThreadedRunner()
     dialog.resize(900, 640)
     lists = dialog.findChild(QWidget, "importLists")
     lists.setCurrentIndex(lists.count() - 1)  # the photos to type in, with their thumbnails
@@ -597,14 +593,13 @@ def my_card(window: MainWindow, ids: dict[str, int]) -> QWidget:
 
 
 def settings(window: MainWindow, ids: dict[str, int]) -> QWidget:
-    return SettingsDialog(window.settings, SettingsStore(Path(tempfile.mkdtemp()) / "HiTouch.ini"), window)
+    return SettingsDialog(window.settings, SettingsFile(Path(tempfile.mkdtemp()) / "settings.json"), window)
 
 
 def calendar_import(window: MainWindow, ids: dict[str, int]) -> QWidget:
     path = Path(tempfile.mkdtemp()) / "work-calendar.ics"
     path.write_text(CALENDAR, encoding="utf-8")
-    window.runner = InlineRunner()  # the preview at once, not a progress bar
-    return window.open_calendar_import([path])
+    return window.open_calendar_import([path])  # the preview at once, not a progress bar
 
 
 # name -> what to show. One line per screen; "contacts" is the README's picture.
@@ -633,9 +628,10 @@ def main(out: Path = OUT) -> int:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
-        store = SettingsStore(Path(folder) / "HiTouch.ini")
+        store = SettingsFile(Path(folder) / "settings.json")
         journal = Path(folder) / "HiTouch" / "journal.sqlite3"
-        window = create_main_window(journal, clock=Clock(fixed=NOW), settings_store=store)
+        # Long work runs at once: every screen is drawn complete, never half-way.
+        window = create_main_window(journal, clock=Clock(fixed=NOW), settings_file=store, runner=InlineRunner())
         ids = build_demo_journal(window.ws)
         window.ws.events.add("Lisbon Tech Night", on=NOW.date(), place="LX Factory")  # today's event
         window.use_settings(

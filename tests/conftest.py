@@ -24,6 +24,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 # A Sunday in late November: far from DST changes unless a test picks one.
 NOW = datetime(2026, 11, 22, 10, 30)
+ZONE = "Europe/London"  # the tests' user lives in London (GMT in November)
 
 
 @pytest.fixture(autouse=True)
@@ -48,9 +49,12 @@ def journal_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def clock():
+    """The tests' clock: a fixed moment in a fixed zone, passed in wherever time is asked."""
+    from zoneinfo import ZoneInfo
+
     from hitouch.services.clock import Clock
 
-    return Clock(fixed=NOW)
+    return Clock(fixed=NOW, zone=ZoneInfo(ZONE))
 
 
 @pytest.fixture

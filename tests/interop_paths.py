@@ -5,6 +5,7 @@ A module of its own (not conftest) so that tests can import it by a name no othe
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -12,3 +13,6 @@ DATA = REPO / "tests" / "data" / "interop"
 CALENDARS = REPO / "tests" / "data" / "calendars"
 # Real files written by other programs live beside the repository, never inside it.
 CORPUS = REPO / ".." / "shared" / "corpus"
+
+# The tests' today (tests/conftest.py's NOW): two-digit years in files are read against it.
+TODAY = date(2026, 11, 22)

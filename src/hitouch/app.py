@@ -1,26 +1,29 @@
-"""The composition root: opens the journal, builds the services and the window.
+"""The window's composition root: reads the environment, opens the journal, builds the services
+and the window, and passes each what it uses (clock, settings file, runner).
 
-Nothing else creates services or windows; tests and benchmarks come through here too.
+Nothing else creates services or windows; tests and benchmarks come through here too, passing
+their own clock, settings file and runner at construction.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
-from hitouch.paths import APP_ID, APP_NAME, default_journal_path
+from hitouch.environment import Environment, system_zone
+from hitouch.paths import APP_ID, APP_NAME
 from hitouch.services.clock import Clock
 from hitouch.services.errors import JournalError
 from hitouch.services.workspace import open_workspace
+from hitouch.settings import SettingsFile
 from hitouch.store.connect import looks_encrypted
+from hitouch.ui.common.background import Runner, ThreadedRunner
 from hitouch.ui.common.icons import app_icon
 from hitouch.ui.common.theme import apply_theme
 from hitouch.ui.common.translations import install_translations
-from hitouch.ui.settings.settings_store import SettingsStore
 from hitouch.ui.shell.main_window import MainWindow
 from hitouch.ui.shell.single_instance import SingleInstance
 from hitouch.ui.shell.unexpected_error import install_excepthook
@@ -30,23 +33,33 @@ def create_main_window(
     db_path: Path | str,
     *,
     clock: Clock | None = None,
-    settings_store: SettingsStore | None = None,
+    settings_file: SettingsFile | None = None,
+    runner: Runner | None = None,
     passphrase: str | None = None,
+    environment: Environment | None = None,
 ) -> MainWindow:
-    """The main window on the journal at `db_path`, built but not shown, with the user's settings
-    (from `settings_store`, by default the user's preferences file).
+    """The main window on the journal at `db_path`, built but not shown. What is not given is the
+    user's own: the system's clock and zone, the user's preferences file, Qt's thread pool, and
+    the environment's busy timeout and CalDAV password.
 
     A QApplication must exist. Raises JournalError when the journal cannot be opened.
     """
-    store = settings_store or SettingsStore()
-    settings = store.load()
-    workspace = open_workspace(Path(db_path), clock=clock, passphrase=passphrase, settings=settings)
-    return MainWindow(workspace, store, settings)
+    environment = environment or Environment.read()
+    settings_file = settings_file or SettingsFile()
+    workspace = open_workspace(
+        Path(db_path),
+        clock=clock or Clock(zone=system_zone()),
+        passphrase=passphrase,
+        settings=settings_file.load(),
+        busy_timeout=environment.busy_timeout,
+        caldav_password=environment.caldav_password,
+    )
+    return MainWindow(workspace, settings_file, runner or ThreadedRunner())
 
 
-def open_window(journal: Path) -> MainWindow | None:
+def open_window(journal: Path, environment: Environment) -> MainWindow | None:
     """The window, asking for the passphrase of an encrypted journal; None if the user gave up."""
-    passphrase = os.environ.get("HITOUCH_PASSPHRASE") or None
+    passphrase = environment.passphrase
     for _attempt in range(3):
         if passphrase is None and looks_encrypted(journal):
             text, ok = QInputDialog.getText(
@@ -56,7 +69,7 @@ def open_window(journal: Path) -> MainWindow | None:
                 return None
             passphrase = text
         try:
-            return create_main_window(journal, passphrase=passphrase)
+            return create_main_window(journal, passphrase=passphrase, environment=environment)
         except JournalError as exc:
             if passphrase is None or "passphrase does not open" not in str(exc):
                 raise
@@ -64,8 +77,11 @@ def open_window(journal: Path) -> MainWindow | None:
     raise JournalError(f"{journal} could not be opened with the passphrases given.")
 
 
-def start_gui(app: QApplication, db_path: Path | None, files: list[Path]) -> MainWindow | None:
+def start_gui(
+    app: QApplication, db_path: Path | None, files: list[Path], environment: Environment | None = None
+) -> MainWindow | None:
     """Everything `hitouch` does before the event loop: the window shown, on `files` if given."""
+    environment = environment or Environment.read()
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
@@ -74,7 +90,7 @@ def start_gui(app: QApplication, db_path: Path | None, files: list[Path]) -> Mai
     install_translations()
     install_excepthook()
     try:
-        window = open_window(Path(db_path or default_journal_path()))
+        window = open_window(environment.journal_path(db_path), environment)
     except JournalError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return None
@@ -112,12 +128,14 @@ def log_to_file() -> None:
 
 def run_gui(db_path: Path | None, files: list[Path]) -> int:
     log_to_file()
-    app = QApplication.instance() or QApplication(sys.argv)
-    journal = Path(db_path or default_journal_path())
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    environment = Environment.read()
+    journal = environment.journal_path(db_path)
     instance = SingleInstance(journal)
     if instance.hand_over(files):
         return 0  # the running window raises itself and takes the files
-    window = start_gui(app, journal, files)
+    window = start_gui(app, journal, files, environment)
     if window is None:
         return 3
     instance.listen()

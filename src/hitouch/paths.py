@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 APP_NAME = "HiTouch"
@@ -11,9 +10,7 @@ JOURNAL_FILE = "journal.sqlite3"
 
 
 def default_journal_path() -> Path:
-    """$HITOUCH_DB, else journal.sqlite3 in the platform's user data folder."""
-    if env := os.environ.get("HITOUCH_DB"):
-        return Path(env).expanduser()
+    """journal.sqlite3 in the platform's user data folder ($HITOUCH_DB is read in `environment.py`)."""
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False) / JOURNAL_FILE

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from hitouch.imaging.photo_reader import QtPhotoReader
 from hitouch.interop.qr.payloads import CodeKind, read_payload
 from hitouch.services.importing.photos import read_photo
+from hitouch.settings import Settings, SettingsFile
 from photo_fixtures import badge, blank, vcard
 
 ZOE = vcard("Zoë Müller", "zoe@fjord.vc", "+44 20 7946 0958", "Fjord Ventures")
@@ -66,12 +69,19 @@ def test_photos_and_contacts_files_are_not_mixed(hitouch, evening, tmp_path):
     assert result.code == 1 and "one kind at a time" in result.err
 
 
-def test_my_card_comes_from_preferences_and_round_trips(hitouch, own_settings, tmp_path):
-    own_settings.parent.mkdir(parents=True)
-    own_settings.write_text(
-        "[General]\nmy_name=Zo\\xeb M\\xfcller\nmy_email=zoe@fjord.vc\nmy_phone=+44 20 7946 0958\n"
-        "my_company=Fjord Ventures\nmy_title=Partner\nmy_url=https://fjord.vc\n",
-        encoding="utf-8",
+def save_preferences(**values: str) -> None:
+    """The user's preferences, as the window's Preferences would save them."""
+    SettingsFile().save(replace(Settings(), **values))
+
+
+def test_my_card_comes_from_preferences_and_round_trips(hitouch, tmp_path):
+    save_preferences(
+        my_name="Zoë Müller",
+        my_email="zoe@fjord.vc",
+        my_phone="+44 20 7946 0958",
+        my_company="Fjord Ventures",
+        my_title="Partner",
+        my_url="https://fjord.vc",
     )
     out = tmp_path / "me.png"
     result = hitouch("card", "qr", str(out))
@@ -93,9 +103,8 @@ def test_my_card_comes_from_preferences_and_round_trips(hitouch, own_settings, t
     assert [u.value for u in card.urls] == ["https://fjord.vc"]
 
 
-def test_options_replace_the_preferences_one_by_one(hitouch, own_settings, tmp_path):
-    own_settings.parent.mkdir(parents=True)
-    own_settings.write_text("[General]\nmy_name=Zoe Muller\nmy_email=zoe@fjord.vc\n", encoding="utf-8")
+def test_options_replace_the_preferences_one_by_one(hitouch, tmp_path):
+    save_preferences(my_name="Zoe Muller", my_email="zoe@fjord.vc")
     out = tmp_path / "badge.svg"
     assert hitouch("card", "qr", str(out), "--email", "zoe@conference.example", "--company", "Fjord").code == 0
     svg = out.read_text(encoding="utf-8")

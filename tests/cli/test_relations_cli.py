@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from hitouch.store.journal import open_journal
-from hitouch.store.models import ContactUpdate
+from hitouch.store.models import LifeChange
 
 REF_KEYS = {"id", "name"}
 FOLLOWUP_KEYS = {"id", "contact", "title", "kind", "due", "status", "time", "minutes", "note", "snoozed_until"}
@@ -114,16 +114,16 @@ def test_contact_show_json_keeps_its_keys_and_adds_followups_referrals_cadence(h
     assert "2026-11-25  Call Adaeze Okonkwo" in text and "from Adaeze Okonkwo: A payments lawyer (open)" in text
 
 
-def test_agenda_json_has_every_list_and_names_each_person(hitouch, people, journal_path):
+def test_agenda_json_has_every_list_and_names_each_person(hitouch, people, journal_path, clock):
     hitouch("contact", "edit", "marcus", "--birthday=--11-24")
     hitouch("followup", "add", "adaeze", "--due=-3d")
     hitouch("followup", "add", "zoe", "--due", "today", "--at", "16:00")
     hitouch("log", "marcus", "--channel", "email", "--on=-20d")
     hitouch("cadence", "marcus", "--every", "2w")
     hitouch("log", "zoe", "--channel", "video", "--on=-2d")
-    journal = open_journal(journal_path)
+    journal = open_journal(journal_path, clock=clock)
     with journal.write() as session:
-        session.add(ContactUpdate(contact_id=3, noticed_on=date(2026, 11, 20), kind="title", new_value="CTO"))
+        session.add(LifeChange(contact_id=3, noticed_on=date(2026, 11, 20), kind="title", new_value="CTO"))
     journal.close()
     agenda = hitouch("agenda", "--json").json()
     assert {"overdue", "due", "cadence", "birthdays", "nudges"} <= set(agenda)

@@ -76,3 +76,39 @@ def test_restore_of_an_older_schema_upgrades_it(hitouch, journal_path, tmp_path)
     assert hitouch("restore", str(copy)).code == 0
     names = {c["name"] for c in hitouch("contact", "list", "--json").json()}
     assert names == {"Zoë Müller", "Adaeze Okonkwo"}
+
+
+def keep_few_backups(settings_file: Path) -> None:
+    """Preferences that keep 2 daily backups and no weekly or monthly ones."""
+    settings_file.parent.mkdir(parents=True, exist_ok=True)
+    settings_file.write_text("[General]\nbackups_daily=2\nbackups_weekly=0\nbackups_monthly=0\n", encoding="utf-8")
+
+
+def old_daily_backups(journal_path: Path, seed: Path, days: int) -> Path:
+    """`days` daily backups from the first days of November, copies of `seed`."""
+    from hitouch.store.backup import backups_dir
+
+    folder = backups_dir(journal_path)
+    folder.mkdir(exist_ok=True)
+    for day in range(1, days + 1):
+        shutil.copy(seed, folder / f"{journal_path.stem}-202611{day:02d}-090000-daily.sqlite3")
+    return folder
+
+
+def test_backup_rotates_as_preferences_say_not_by_the_default(hitouch, journal_path, own_settings):
+    hitouch("contact", "add", "Ada Lovelace")
+    folder = old_daily_backups(journal_path, Path(hitouch("backup").out.strip()), days=9)
+    keep_few_backups(own_settings)
+    assert hitouch("backup").code == 0
+    # The newest backup of each of the last two days that have one: today's (made on request) and 9 November's.
+    assert [p.name for p in folder.glob("*-daily.sqlite3")] == ["journal-20261109-090000-daily.sqlite3"]
+    assert len(list(folder.glob("*-manual*.sqlite3"))) == 2  # made on request: never rotated away
+
+
+def test_restore_rotates_as_preferences_say_not_by_the_default(hitouch, journal_path, own_settings, tmp_path):
+    hitouch("contact", "add", "Ada Lovelace")
+    copy = Path(hitouch("backup", str(tmp_path / "copy.sqlite3")).out.strip())
+    folder = old_daily_backups(journal_path, copy, days=9)
+    keep_few_backups(own_settings)
+    assert hitouch("restore", str(copy)).code == 0
+    assert [p.name for p in folder.glob("*-daily.sqlite3")] == ["journal-20261109-090000-daily.sqlite3"]

@@ -1,11 +1,11 @@
 from datetime import date
 
-from hitouch.domain.records import ContactRef, ContactUpdateRecord
+from hitouch.domain.records import ContactRef, LifeChangeRecord
 from hitouch.domain.relationships.small_acts import suggestion_for, suggestion_for_all
 
 
 def update(kind, old, new):
-    return ContactUpdateRecord(1, ContactRef(7, "Marcus O'Brien"), date(2026, 11, 20), kind, old, new)
+    return LifeChangeRecord(1, ContactRef(7, "Marcus O'Brien"), date(2026, 11, 20), kind, old, new)
 
 
 def test_a_new_company_suggests_congratulations():

@@ -6,7 +6,7 @@ import pytest
 
 from hitouch.domain.birthday import Birthday
 from hitouch.interop.contacts_io import UnreadableFile, read_contacts
-from interop_paths import CORPUS
+from interop_paths import CORPUS, TODAY
 
 
 def corpus_names(folder: str, pattern: str) -> list[str]:
@@ -69,7 +69,7 @@ def readable_text(card) -> str:
 
 @pytest.mark.parametrize("name", corpus_names("vcard", "*.vcf"))
 def test_every_vcard_file_is_read(corpus, name):
-    result = read_contacts(corpus / "vcard" / name)
+    result = read_contacts(corpus / "vcard" / name, today=TODAY)
     assert result.format == "vcard"
     assert result.cards or result.problems or result.skipped
     lines = (corpus / "vcard" / name).read_bytes().count(b"\n") + 1
@@ -88,9 +88,9 @@ def test_every_vcard_file_is_read(corpus, name):
 
 
 def test_problems_in_the_corpus_name_the_card_and_line(corpus):
-    (problem,) = read_contacts(corpus / "vcard" / "khard_unparsable.vcf").problems
+    (problem,) = read_contacts(corpus / "vcard" / "khard_unparsable.vcf", today=TODAY).problems
     assert (problem.line, problem.message) == (1, "card 1 could not be read: it has no END:VCARD line")
-    text_birthday = read_contacts(corpus / "vcard" / "khard_text-bday.vcf").cards[0]
+    text_birthday = read_contacts(corpus / "vcard" / "khard_text-bday.vcf", today=TODAY).cards[0]
     assert text_birthday.birthday is None and "circa 1800" in text_birthday.notes
 
 
@@ -109,7 +109,7 @@ CSV_FILES = {
 
 @pytest.mark.parametrize("name", corpus_names("csv", "*.csv"))
 def test_every_csv_file_is_read(corpus, name):
-    result = read_contacts(corpus / "csv" / name)
+    result = read_contacts(corpus / "csv" / name, today=TODAY)
     for card in result.cards:
         assert card.name.strip() and "Ã" not in readable_text(card) and "\ufffd" not in readable_text(card)
     if name in CSV_FILES:
@@ -118,17 +118,17 @@ def test_every_csv_file_is_read(corpus, name):
 
 def test_csv_corpus_details(corpus):
     csv_dir = corpus / "csv"
-    (nameless,) = read_contacts(csv_dir / "thunderbird_shiftjis_addressbook.csv").cards
+    (nameless,) = read_contacts(csv_dir / "thunderbird_shiftjis_addressbook.csv", today=TODAY).cards
     assert (nameless.name, nameless.family, nameless.given) == ("名無しの権兵衛", "名無し", "権兵衛")
-    (john,) = read_contacts(csv_dir / "outlook_contacts_full_export.csv").cards
+    (john,) = read_contacts(csv_dir / "outlook_contacts_full_export.csv", today=TODAY).cards
     assert (john.name, john.notes, john.birthday) == ("John Smith", "PHP\nPerl\nPython", None)
-    (legacy,) = read_contacts(csv_dir / "google_contacts_legacy_gmail.csv").cards
+    (legacy,) = read_contacts(csv_dir / "google_contacts_legacy_gmail.csv", today=TODAY).cards
     assert legacy.tags == ["Test"] and legacy.notes == 'note"note'
-    preamble = read_contacts(csv_dir / "linkedin_Connections_2024_notes_preamble.csv")
+    preamble = read_contacts(csv_dir / "linkedin_Connections_2024_notes_preamble.csv", today=TODAY)
     assert preamble.cards[0].line == 6 and preamble.cards[-1].connected_on is None
 
 
 @pytest.mark.parametrize("name", corpus_names("ics", "*.ics"))
 def test_calendar_files_are_not_contacts(corpus, name):
     with pytest.raises(UnreadableFile):
-        read_contacts(corpus / "ics" / name)
+        read_contacts(corpus / "ics" / name, today=TODAY)

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hitouch.interop.contacts_io import FORMATS, ReadResult, UnreadableFile, read_contacts_bytes
-from interop_paths import DATA
+from interop_paths import DATA, TODAY
 
 SEEDS = {path.name: path.read_bytes() for path in sorted(DATA.iterdir())}
 # Pieces that matter to the parsers: line ends, escapes, encodings, card and quote boundaries.
@@ -88,7 +88,7 @@ def read_or_unreadable(data: bytes, filename: str, format: str = "auto") -> None
     logger = logging.getLogger("vobject")
     logger.addHandler(handler)
     try:
-        result = read_contacts_bytes(data, filename, format)
+        result = read_contacts_bytes(data, filename, format, today=TODAY)
     except UnreadableFile as exc:
         assert exc.path == filename and "\n" not in str(exc)
         return

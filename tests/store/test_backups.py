@@ -51,13 +51,13 @@ def test_backups_made_on_request_are_never_rotated_and_safety_points_stay_a_week
     assert Path("restore-old") not in keep
 
 
-def test_the_first_write_of_a_day_backs_up_the_journal_first(workspace):
+def test_the_first_write_of_a_day_backs_up_the_journal_first(workspace, clock):
     workspace.contacts.add(ContactCard(name="First"))
     assert list_backups(workspace.path) == []  # an empty journal has nothing to lose
-    workspace.journal._backed_up_on = None  # as if the next write were the first of a new day
+    clock.fixed += timedelta(days=1)  # the journal asks the clock which day it is
     workspace.contacts.add(ContactCard(name="Second"))
     [backup] = list_backups(workspace.path)
-    assert backup.reason == "daily"
+    assert backup.reason == "daily" and backup.created == clock.now()  # named by the clock too
     with sqlite3.connect(backup.path) as db:
         assert db.execute("SELECT name FROM contact").fetchall() == [("First",)]
     workspace.contacts.add(ContactCard(name="Third"))
@@ -66,7 +66,7 @@ def test_the_first_write_of_a_day_backs_up_the_journal_first(workspace):
 
 def test_backups_are_private(workspace):
     workspace.contacts.add(ContactCard(name="Secret Notes"))
-    path = make_backup(workspace.path, "manual")
+    path = make_backup(workspace.path, "manual", datetime(2026, 11, 22, 10, 30), BackupPolicy())
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(backups_dir(workspace.path).stat().st_mode) == 0o700
 

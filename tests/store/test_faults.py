@@ -30,14 +30,13 @@ def test_a_full_disk_rolls_back_with_a_clear_message(workspace):
     assert [s.name for s in workspace.contacts.summaries(workspace.contacts.ids())] == ["Already Here"]
 
 
-def test_a_lock_held_too_long_is_a_clear_message(workspace, monkeypatch):
-    monkeypatch.setenv("HITOUCH_BUSY_TIMEOUT", "0.3")
+def test_a_lock_held_too_long_is_a_clear_message(workspace):
     from hitouch.services.workspace import open_workspace
 
     workspace.contacts.add(ContactCard(name="Someone"))
     other = sqlite3.connect(workspace.path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
-    impatient = open_workspace(workspace.path)
+    impatient = open_workspace(workspace.path, busy_timeout=0.3)
     try:
         with pytest.raises(JournalBusy, match="busy"):
             impatient.contacts.add(ContactCard(name="Waiting"))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from hitouch.services.clock import Clock
 from hitouch.store import migrate
 from hitouch.store.backup import list_backups
 from hitouch.store.database import create_journal_engine
@@ -25,7 +26,7 @@ def test_every_released_schema_upgrades_with_nothing_lost(fixture, tmp_path):
     journal_path = tmp_path / "journal.sqlite3"
     shutil.copy(fixture, journal_path)
     old_revision = fixture.stem.removeprefix("schema-")
-    journal = open_journal(journal_path)
+    journal = open_journal(journal_path, clock=Clock())
     journal.close()
     with sqlite3.connect(journal_path) as db:
         assert db.execute("SELECT version_num FROM alembic_version").fetchone() == (migrate.HEAD,)
@@ -86,8 +87,36 @@ def test_a_migration_that_fails_half_way_leaves_the_journal_as_it_was(workspace,
         columns = {r[1] for r in db.execute("PRAGMA table_info(contact)")}
         assert "nickname" not in columns
         assert db.execute("SELECT name FROM contact").fetchall() == [("Grace Hopper",)]
-        assert db.execute("PRAGMA foreign_keys").fetchone() is not None
-    reopened = open_journal(workspace.path)  # still usable with this version
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []  # no row points nowhere
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    reopened = open_journal(workspace.path, clock=Clock())  # still usable with this version
     with reopened.read() as session:
-        assert session.connection().exec_driver_sql("SELECT count(*) FROM contact").scalar() == 1
+        connection = session.connection()
+        assert connection.exec_driver_sql("SELECT count(*) FROM contact").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1  # enforced again
     reopened.close()
+
+
+def schema_of(path: Path) -> dict[tuple[str, str], str]:
+    """Every table, index and trigger by (type, name), with its SQL (white space folded)."""
+    with sqlite3.connect(path) as db:
+        rows = db.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'index', 'trigger') "
+            "AND name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+    return {(kind, name): " ".join((sql or "").split()) for kind, name, sql in rows}
+
+
+@pytest.mark.parametrize("fixture", FIXTURES[:-1], ids=lambda p: p.stem)
+def test_an_upgraded_journal_has_the_tables_indexes_and_triggers_of_a_fresh_one(fixture, tmp_path):
+    upgraded, fresh = tmp_path / "upgraded.sqlite3", tmp_path / "fresh.sqlite3"
+    shutil.copy(fixture, upgraded)
+    open_journal(upgraded, clock=Clock()).close()
+    open_journal(fresh, clock=Clock()).close()
+    old, new = schema_of(upgraded), schema_of(fresh)
+    assert sorted(old) == sorted(new)  # the same names, none missing, none left over
+    assert {key for key in new if key[0] != "table" and old[key] != new[key]} == set()  # indexes, triggers
+    for key in (k for k in new if k[0] == "table"):
+        with sqlite3.connect(upgraded) as a, sqlite3.connect(fresh) as b:
+            columns = f"PRAGMA table_info({key[1]})"
+            assert [r[1:] for r in a.execute(columns)] == [r[1:] for r in b.execute(columns)], key

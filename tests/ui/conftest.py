@@ -13,11 +13,27 @@ def own_settings(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def window(qtbot, journal_path, clock, settings_store):
-    """The real main window on a real journal file, offscreen."""
+def runner(request):
+    """What runs the window's long work, passed in when the window is built: Qt's thread pool,
+    as for the user; an InlineRunner (the work runs at once) for a test that asks for `inline`."""
+    from hitouch.ui.common.background import InlineRunner, ThreadedRunner
+
+    return InlineRunner() if "inline" in request.fixturenames else ThreadedRunner()
+
+
+@pytest.fixture
+def inline(window):
+    """The window, built with an InlineRunner: imports, exports and counts run at once, in order."""
+    return window
+
+
+@pytest.fixture
+def window(qtbot, journal_path, clock, settings_file, runner):
+    """The real main window on a real journal file, offscreen, built with the test's clock,
+    preferences file and runner."""
     from hitouch.app import create_main_window
 
-    win = create_main_window(journal_path, clock=clock, settings_store=settings_store)
+    win = create_main_window(journal_path, clock=clock, settings_file=settings_file, runner=runner)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -25,11 +41,11 @@ def window(qtbot, journal_path, clock, settings_store):
 
 
 @pytest.fixture
-def settings_store(tmp_path):
+def settings_file(tmp_path):
     """A preferences file of the test's own."""
-    from hitouch.ui.settings.settings_store import SettingsStore
+    from hitouch.settings import SettingsFile
 
-    return SettingsStore(tmp_path / "config" / "HiTouch.ini")
+    return SettingsFile(tmp_path / "config" / "settings.json")
 
 
 @pytest.fixture

@@ -9,15 +9,15 @@ from hitouch.cli.arguments import day_or_none
 from hitouch.cli.output import iso, print_json
 from hitouch.cli.relation_json import agenda_json, nudge_json
 from hitouch.domain.dates import parse_time
+from hitouch.domain.relationships.agenda import Agenda
 from hitouch.domain.relationships.followups import FollowUpRecord
-from hitouch.domain.relationships.relations import Agenda
 from hitouch.services.errors import UserError
 
 if TYPE_CHECKING:
     from hitouch.services.workspace import Workspace
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     agenda = commands.add_parser("agenda", help="what is due, who to keep in touch with, birthdays, who to meet")
     agenda.add_argument("--days", type=int, default=7, metavar="N", help="today and the days after (default 7)")
     agenda.add_argument("--json", action="store_true")
@@ -66,7 +66,7 @@ def print_agenda(agenda: Agenda) -> None:
             "Birthdays",
             [f"{iso(b.on)}  {b.contact.name}" + (f" turns {b.age}" if b.age else "") for b in agenda.birthdays],
         ),
-        ("Small acts", [a.suggestion for a in agenda.updates]),
+        ("Small acts", [a.suggestion for a in agenda.small_acts]),
         ("Worth meeting in person", [f"{n.contact.name}: {n.reason}" for n in agenda.nudges]),
     ]
     for title, lines in sections:

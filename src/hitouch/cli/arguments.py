@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from hitouch.domain.birthday import Birthday
 from hitouch.domain.dates import parse_day
-from hitouch.services.errors import UserError
+from hitouch.services.errors import typed_in
 
 if TYPE_CHECKING:
     from hitouch.services.workspace import Workspace
@@ -17,25 +17,25 @@ if TYPE_CHECKING:
 def day_or_none(text: str | None, ws: Workspace) -> date | None:
     if text is None:
         return None
-    try:
-        return parse_day(text, ws.clock.today())
-    except ValueError as exc:
-        raise UserError(str(exc)) from None
+    return typed_in(lambda day: parse_day(day, ws.clock.today()), text)
+
+
+def required_day(text: str, ws: Workspace) -> date:
+    return typed_in(lambda day: parse_day(day, ws.clock.today()), text)
 
 
 def parse_birthday(text: str | None) -> Birthday | None:
     if text is None:
         return None
-    try:
-        return Birthday.parse(text)
-    except ValueError as exc:
-        raise UserError(str(exc)) from None
+    return typed_in(Birthday.parse, text)
 
 
-def command_group(commands: argparse._SubParsersAction, name: str, help: str) -> argparse._SubParsersAction:
+def command_group(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help: str
+) -> argparse._SubParsersAction[argparse.ArgumentParser]:
     """The subcommands of a group such as `hitouch export ...`; several modules may add to one."""
     parser = commands.choices.get(name)
     if parser is None:
         parser = commands.add_parser(name, help=help)
-        parser.subcommands = parser.add_subparsers(dest=f"{name}_what", metavar="WHAT", required=True)
-    return parser.subcommands
+        parser.add_subparsers(dest=f"{name}_what", metavar="WHAT", required=True)
+    return next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))

@@ -11,14 +11,15 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hitouch.cli.arguments import command_group
 from hitouch.cli.output import print_json
 
 if TYPE_CHECKING:
     from hitouch.services.workspace import Workspace
 
 
-def register(commands: argparse._SubParsersAction) -> None:
-    add_export_ics_parser(_export_group(commands))
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    add_export_ics_parser(command_group(commands, "export", "write the journal to files other programs read"))
 
     sync = commands.add_parser("sync", help="send follow-ups and meetings to a calendar server")
     targets = sync.add_subparsers(dest="sync_target", metavar="TARGET", required=True)
@@ -35,15 +36,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     caldav.set_defaults(run=run_sync_caldav)
 
 
-def _export_group(commands: argparse._SubParsersAction) -> argparse._SubParsersAction:
-    existing = commands.choices.get("export")
-    if existing is None:
-        export = commands.add_parser("export", help="write the journal to files other programs read")
-        return export.add_subparsers(dest="export_format", metavar="FORMAT", required=True)
-    return next(a for a in existing._actions if isinstance(a, argparse._SubParsersAction))
-
-
-def add_export_ics_parser(export_formats: argparse._SubParsersAction) -> None:
+def add_export_ics_parser(export_formats: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ics = export_formats.add_parser(
         "ics", help="follow-ups and meetings with alarms, and birthdays, as an .ics calendar"
     )
@@ -76,18 +69,16 @@ def _count(n: int, what: str) -> str:
 
 
 def run_sync_caldav(args: argparse.Namespace, ws: Workspace) -> int:
-    from hitouch.services.calendar.caldav_password import password_or_explain
     from hitouch.services.calendar.caldav_server import CalDavAccount
     from hitouch.services.errors import UserError
-    from hitouch.settings import read_settings_file
 
-    settings = read_settings_file()
+    settings = ws.settings
     url = args.url or settings.caldav_url
     if not url:
         raise UserError("no CalDAV server: give --url, or set one in the window (Calendar > Calendar Sync…)")
     user = settings.caldav_user if args.user is None else args.user
     account = CalDavAccount(url, user, args.calendar or settings.caldav_calendar or "HiTouch")
-    report = ws.caldav.sync(account, password_or_explain(user))
+    report = ws.caldav.sync(account, ws.caldav_passwords.for_sync(user))
     if args.json:
         print_json(
             {

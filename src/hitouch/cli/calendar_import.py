@@ -103,14 +103,16 @@ def _print(
 
 
 def _when(meeting: Meeting) -> str:
-    return f"{meeting.day.isoformat()} {meeting.at:%H:%M}" if meeting.at else f"{meeting.day.isoformat()}      "
+    day = meeting.day.isoformat() if meeting.day else "(no date)"
+    return f"{day} {meeting.at:%H:%M}" if meeting.at else f"{day}      "
 
 
 def _what(meeting: Meeting) -> str:
     names = ", ".join(person.name for person in meeting.people)
-    if meeting.outcome.value == "interaction":
+    if meeting.outcome.value == "interaction" and meeting.channel is not None:
         return f"{meeting.channel.label.lower()} with {names}"
-    return f"follow-up ({meeting.kind.value}) with {names}"
+    kind = meeting.kind.value if meeting.kind is not None else "other"
+    return f"follow-up ({kind}) with {names}"
 
 
 def _meeting_json(meeting: Meeting) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from hitouch.cli.output import print_json
 from hitouch.services.errors import UserError
 
 if TYPE_CHECKING:
+    from hitouch.cli.access import JournalAccess
     from hitouch.services.importing.photo_import import PhotoPlan, PhotoReport
     from hitouch.services.workspace import Workspace
 
@@ -120,15 +121,15 @@ def _print(args: argparse.Namespace, plan: PhotoPlan, report: PhotoReport | None
         print(f"Batch {report.batch_id}; to take it back: hitouch import undo {report.batch_id}")
 
 
-def run_card_qr(args: argparse.Namespace, _journal: Path) -> int:
+def run_card_qr(args: argparse.Namespace, access: JournalAccess) -> int:
+    """Needs no journal: my details are preferences."""
     from hitouch.interop.qr.my_card import KINDS, card_text, write_qr
     from hitouch.services.contacts.my_card import my_card
-    from hitouch.settings import read_settings_file
 
     if args.out.suffix.lower() not in KINDS:
         raise UserError(f"{args.out}: the file's name must end in .png or .svg")
     card = my_card(
-        read_settings_file(),
+        access.settings,
         name=args.name,
         email=args.email,
         phone=args.phone,

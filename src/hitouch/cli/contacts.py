@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 SOURCES = [s.value for s in Source]
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     contact = commands.add_parser("contact", help="add, list, show, edit, delete and merge contacts")
     sub = contact.add_subparsers(dest="action", metavar="ACTION", required=True)
 
@@ -155,7 +155,7 @@ def contact_document(ws: Workspace, contact_id: int) -> dict[str, Any]:
             "journal": [interaction_json(i) for i in detail.timeline],
             "updates": [
                 {"date": iso(u.noticed_on), "kind": u.kind, "from": u.old_value, "to": u.new_value}
-                for u in detail.updates
+                for u in detail.life_changes
             ],
         }
     )

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
+from datetime import date, time
+from typing import TYPE_CHECKING, Any
 
-from hitouch.cli.arguments import day_or_none
+from hitouch.cli.arguments import required_day
 from hitouch.cli.output import iso, print_json, print_table
 from hitouch.cli.relation_json import followup_json
 from hitouch.domain.dates import parse_moment, parse_time
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 KINDS = [k.value for k in FollowUpKind]
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     followup = commands.add_parser("followup", help="follow-ups: add, done, snooze, list")
     sub = followup.add_subparsers(dest="action", metavar="ACTION", required=True)
 
@@ -64,7 +65,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     cadence.set_defaults(run=run_cadence)
 
 
-def _moment(args: argparse.Namespace, ws: Workspace):
+def _moment(args: argparse.Namespace, ws: Workspace) -> tuple[date, time | None]:
     try:
         day, at = parse_moment(args.due, ws.clock.today())
         if args.at is not None:
@@ -90,7 +91,7 @@ def run_done(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def run_snooze(args: argparse.Namespace, ws: Workspace) -> int:
-    ws.followups.snooze(args.id, day_or_none(args.until, ws))
+    ws.followups.snooze(args.id, required_day(args.until, ws))
     return 0
 
 
@@ -141,7 +142,7 @@ def run_cadence(args: argparse.Namespace, ws: Workspace) -> int:
     return 0
 
 
-def print_relations(d: dict) -> None:
+def print_relations(d: dict[str, Any]) -> None:
     """The text `contact show` adds after the journal: follow-ups, cadence, referrals."""
     open_ones = [f for f in d["followups"] if f["status"] != "done"]
     if open_ones:

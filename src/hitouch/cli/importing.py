@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 FORMATS = ("auto", "vcard", "linkedin", "google", "outlook", "csv")  # as CLI.md names them
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     importing = commands.add_parser(
         "import",
         help="import contacts from vCard or CSV files, or meetings from calendars (.ics); "
@@ -40,7 +40,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     importing.set_defaults(run=run_import)
 
-    export = command_group(commands, "export", "write every contact to a vCard or CSV file")
+    export = command_group(commands, "export", "write the journal to files other programs read")
     vcard = export.add_parser("vcard", help="every contact as vCards")
     vcard.add_argument("out", type=Path, metavar="OUT")
     vcard.add_argument("--version", choices=("3.0", "4.0"), default="3.0", dest="vcard_version")
@@ -112,7 +112,7 @@ def _print(
     for s in suggestions:
         entry = plan.entries[s.entry]
         print(
-            f"  {entry.sources[0].file}:{entry.sources[0].line}: {entry.name} may be #{s.contact.id} "
+            f"  {entry.origins[0].file}:{entry.origins[0].line}: {entry.name} may be #{s.contact.id} "
             f"{s.contact.name} (hitouch contact merge KEEP OTHER merges two contacts)"
         )
     if report is not None:
@@ -127,8 +127,8 @@ def _print(
 def _suggestion_json(plan: ImportPlan, suggestion: Suggestion) -> dict[str, Any]:
     entry = plan.entries[suggestion.entry]
     return {
-        "file": entry.sources[0].file,
-        "line": entry.sources[0].line,
+        "file": entry.origins[0].file,
+        "line": entry.origins[0].line,
         "name": entry.name,
         "contact": ref_json(suggestion.contact),
         "score": suggestion.score,

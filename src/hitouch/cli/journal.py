@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hitouch.cli.arguments import day_or_none
@@ -11,10 +10,11 @@ from hitouch.cli.output import contact_json, iso, print_json, print_table, ref_j
 from hitouch.domain.vocabulary import Channel
 
 if TYPE_CHECKING:
+    from hitouch.cli.access import JournalAccess
     from hitouch.services.workspace import Workspace
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     log = commands.add_parser("log", help="log an interaction with one or more contacts")
     log.add_argument("contacts", nargs="+", metavar="CONTACT")
     log.add_argument("--channel", required=True, choices=[c.value for c in Channel])
@@ -59,11 +59,13 @@ def run_events(args: argparse.Namespace, ws: Workspace) -> int:
     return 0
 
 
-def run_search(args: argparse.Namespace, journal: Path) -> int:
-    from hitouch.services.contacts.quick_read import reading
+def run_search(args: argparse.Namespace, access: JournalAccess) -> int:
+    from hitouch.services.contacts.quick_read import is_current, reading
     from hitouch.store.queries.search_index import search_everything
 
-    with reading(journal, args.passphrase) as db:
+    if not is_current(access.path, access.passphrase):
+        access.open().close()  # create, or refuse, or upgrade: the normal route, with the settings
+    with reading(access.path, access.passphrase) as db:
         results = search_everything(db, args.query)
     if args.json:
         print_json(

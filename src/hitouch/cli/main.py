@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hitouch import __version__
 from hitouch.cli import agenda, calendar, cards, contacts, followups, importing, journal, referrals, safety
+
+if TYPE_CHECKING:
+    from hitouch.cli.access import JournalAccess
 
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_DATA = 0, 1, 2, 3
 
@@ -17,8 +20,9 @@ EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_DATA = 0, 1, 2, 3
 OPENED_FILE_TYPES = (".vcf", ".vcard", ".csv", ".ics")
 
 # Each module adds its commands with register(subparsers); a command's handler is
-# run(args, workspace) -> exit code, or run(args, journal_path) for the few commands that set
-# needs_workspace=False because they must work when the journal cannot be opened.
+# run(args, workspace) -> exit code, or run(args, access) (a `cli.access.JournalAccess`) for the
+# few commands that set needs_workspace=False because they must work when the journal cannot be
+# opened, or must stay quick.
 COMMAND_MODULES = (contacts, journal, followups, agenda, referrals, importing, safety, calendar, cards)
 
 
@@ -68,22 +72,15 @@ def opened_files_mean_gui(argv: list[str]) -> list[str]:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    from hitouch.paths import default_journal_path
     from hitouch.services.errors import JournalError, UserError
 
-    path = args.db or default_journal_path()
-    args.passphrase = os.environ.get("HITOUCH_PASSPHRASE") or None  # for journals encrypted at rest
     try:
+        access = journal_access(args.db)
         if not getattr(args, "needs_workspace", True):
-            return args.run(args, path)
-        from hitouch.services.workspace import open_workspace
-        from hitouch.settings import read_settings_file
-
-        workspace = open_workspace(
-            path, clock=clock_from_environment(), passphrase=args.passphrase, settings=read_settings_file()
-        )
+            return int(args.run(args, access))
+        workspace = access.open()
         try:
-            return args.run(args, workspace)
+            return int(args.run(args, workspace))
         finally:
             workspace.close()
     except UserError as exc:
@@ -94,21 +91,29 @@ def run_command(args: argparse.Namespace) -> int:
         return EXIT_OK  # `hitouch contact list | head`
 
 
-def clock_from_environment():
-    """$HITOUCH_NOW ('2026-11-22T10:30') makes a script's "today" a fixed moment: reproducible
-    agendas, and tests that do not depend on the day they run."""
-    from datetime import datetime
-
+def journal_access(db: Path | None) -> JournalAccess:
+    """The command line's composition root: the journal (--db, else $HITOUCH_DB, else the user
+    data folder's), the user's settings, and the clock ($HITOUCH_NOW, '2026-11-22T10:30', makes a
+    script's "today" a fixed moment: reproducible agendas, tests that do not depend on the day)."""
+    from hitouch.cli.access import JournalAccess
+    from hitouch.environment import Environment, system_zone
     from hitouch.services.clock import Clock
     from hitouch.services.errors import UserError
+    from hitouch.settings import SettingsFile
 
-    text = os.environ.get("HITOUCH_NOW")
-    if not text:
-        return Clock()
+    environment = Environment.read()
     try:
-        return Clock(fixed=datetime.fromisoformat(text))
-    except ValueError:
-        raise UserError(f"$HITOUCH_NOW is not a date and time: {text!r} (use 2026-11-22T10:30)") from None
+        fixed = environment.fixed_now()
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    return JournalAccess(
+        path=environment.journal_path(db),
+        settings=SettingsFile().load(),
+        clock=Clock(fixed=fixed, zone=system_zone()),
+        passphrase=environment.passphrase,
+        busy_timeout=environment.busy_timeout,
+        caldav_password=environment.caldav_password,
+    )
 
 
 def fail(message: str, code: int) -> int:

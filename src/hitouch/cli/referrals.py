@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 ME = "me"
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     referral = commands.add_parser("referral", help="referrals given and received")
     sub = referral.add_subparsers(dest="action", metavar="ACTION", required=True)
 

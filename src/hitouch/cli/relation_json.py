@@ -7,9 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 from hitouch.cli.output import iso, ref_json
 from hitouch.domain.records import ContactRef
+from hitouch.domain.relationships.agenda import Agenda, BirthdayRecord
+from hitouch.domain.relationships.cadences import CadenceRecord
 from hitouch.domain.relationships.followups import FollowUpRecord
+from hitouch.domain.relationships.nudge_reasons import Nudge
 from hitouch.domain.relationships.referrals import ReferralBalance, ReferralRecord
-from hitouch.domain.relationships.relations import Agenda, BirthdayRecord, CadenceRecord, Nudge, SmallAct
+from hitouch.domain.relationships.small_acts import SmallAct
 
 if TYPE_CHECKING:
     from hitouch.services.workspace import Workspace
@@ -43,7 +46,7 @@ def nudge_json(n: Nudge) -> dict[str, Any]:
 
 
 def small_act_json(a: SmallAct) -> dict[str, Any]:
-    u = a.update
+    u = a.change
     return {
         "id": u.id,
         "contact": ref_json(u.contact),
@@ -66,7 +69,7 @@ def agenda_json(agenda: Agenda) -> dict[str, Any]:
         "cadence": [cadence_item_json(c) for c in agenda.cadence],
         "birthdays": [birthday_json(b) for b in agenda.birthdays],
         "nudges": [nudge_json(n) for n in agenda.nudges],
-        "updates": [small_act_json(a) for a in agenda.updates],
+        "updates": [small_act_json(a) for a in agenda.small_acts],  # the JSON key CLI.md keeps
     }
 
 

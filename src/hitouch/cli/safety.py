@@ -1,15 +1,19 @@
-"""`hitouch backup`, `restore` and `check`: they take the journal's path, not an opened journal,
-so they still work when the journal itself is in trouble."""
+"""`hitouch backup`, `restore` and `check`: they take the journal's access (path, settings,
+clock), not an opened journal, so they still work when the journal itself is in trouble."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hitouch.cli.output import print_json, print_table
 
+if TYPE_CHECKING:
+    from hitouch.cli.access import JournalAccess
 
-def register(commands: argparse._SubParsersAction) -> None:
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     backup = commands.add_parser("backup", help="a consistent copy of the journal, or the list of backups")
     backup.add_argument("out", nargs="?", type=Path, metavar="OUT", help="default: the journal's backup folder")
     backup.add_argument("--list", action="store_true", help="list the backups kept")
@@ -29,13 +33,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     encrypt.set_defaults(run=run_encrypt, needs_workspace=False)
 
 
-def run_backup(args: argparse.Namespace, journal: Path) -> int:
-    from hitouch.services.safety.backups import Backups
-    from hitouch.services.workspace import open_workspace
-
-    workspace = open_workspace(journal, passphrase=args.passphrase)
+def run_backup(args: argparse.Namespace, access: JournalAccess) -> int:
+    workspace = access.open()  # with the user's settings: the rotation is the one Preferences set
     try:
-        backups = Backups(workspace.journal)
+        backups = workspace.backups
         if args.list:
             items = backups.list()
             if args.json:
@@ -62,19 +63,21 @@ def run_backup(args: argparse.Namespace, journal: Path) -> int:
         workspace.close()
 
 
-def run_restore(args: argparse.Namespace, journal: Path) -> int:
+def run_restore(args: argparse.Namespace, access: JournalAccess) -> int:
     from hitouch.services.safety.backups import restore_journal
 
-    restore_journal(journal, args.file, args.passphrase)
+    journal = access.path
+    restore_journal(journal, args.file, clock=access.clock, policy=access.backup_policy, passphrase=access.passphrase)
     print(f"Restored {journal} from {args.file}; the previous journal is in the backup folder.")
     return 0
 
 
-def run_check(args: argparse.Namespace, journal: Path) -> int:
-    from hitouch.cli.main import EXIT_DATA, fail
+def run_check(args: argparse.Namespace, access: JournalAccess) -> int:
+    from hitouch.services.errors import JournalDamaged
     from hitouch.services.safety.backups import check_journal
 
-    report = check_journal(journal, args.passphrase)
+    journal = access.path
+    report = check_journal(journal, access.passphrase)
     if report.sound:
         print(f"{journal}: sound")
         return 0
@@ -87,16 +90,17 @@ def run_check(args: argparse.Namespace, journal: Path) -> int:
         if report.newest_sound_backup
         else " No sound backup was found."
     )
-    return fail(f"{journal} is damaged: {'; '.join(report.problems[:3])}.{advice}", EXIT_DATA)
+    raise JournalDamaged(f"{journal} is damaged: {'; '.join(report.problems[:3])}.{advice}")  # exit 3
 
 
-def run_encrypt(args: argparse.Namespace, journal: Path) -> int:
+def run_encrypt(args: argparse.Namespace, access: JournalAccess) -> int:
     import getpass
 
     from hitouch.services.errors import UserError
     from hitouch.services.safety.backups import encrypt_journal
 
-    passphrase = args.passphrase
+    journal = access.path
+    passphrase = access.passphrase
     if passphrase is None:
         passphrase = getpass.getpass("New passphrase: ")
         if getpass.getpass("Again: ") != passphrase:

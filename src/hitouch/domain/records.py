@@ -64,8 +64,9 @@ class InteractionRecord:
 
 
 @dataclass(slots=True)
-class ContactUpdateRecord:
-    """A change an import noticed (new company or position)."""
+class LifeChangeRecord:
+    """A change in someone's life an import noticed: a new company or position (stored in the
+    contact_update table). Today suggests the small act it calls for until it is acknowledged."""
 
     id: int
     contact: ContactRef
@@ -89,7 +90,7 @@ class ContactDetail:
     has_photo: bool
     meetings: list[EventMeeting]
     timeline: list[InteractionRecord]
-    updates: list[ContactUpdateRecord] = field(default_factory=list)
+    life_changes: list[LifeChangeRecord] = field(default_factory=list)
 
     @property
     def id(self) -> int:

@@ -7,6 +7,7 @@ back); no database, no Qt, and no network (photo URLs in vCards are never fetche
 from __future__ import annotations
 
 import re
+from datetime import date
 from itertools import islice
 from pathlib import Path
 
@@ -74,9 +75,10 @@ def read_contacts(
     *,
     mapping: dict[str, str] | None = None,
     region: str | None = None,
+    today: date,
 ) -> ReadResult:
     name = str(path)
-    return read_contacts_bytes(file_bytes(Path(path), name), name, format, mapping=mapping, region=region)
+    return read_contacts_bytes(file_bytes(Path(path), name), name, format, mapping=mapping, region=region, today=today)
 
 
 def read_contacts_bytes(
@@ -86,12 +88,14 @@ def read_contacts_bytes(
     *,
     mapping: dict[str, str] | None = None,
     region: str | None = None,
+    today: date,
 ) -> ReadResult:
     """Cards read from `data`; problems name `filename` and the line.
 
     `mapping` (column -> one of MAPPABLE_FIELDS) is for a CSV in no known layout; without it
     the columns are guessed. `region` (e.g. 'GB') tells which phone numbers written without a
-    country code are the same number. Raises UnreadableFile when nothing in it can be read."""
+    country code are the same number; `today` (the clock's) is what two-digit years are read
+    against. Raises UnreadableFile when nothing in it can be read."""
     if format not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
     chosen = detect_format(data, filename) if format == "auto" else format
@@ -99,7 +103,7 @@ def read_contacts_bytes(
         return read_vcards(without_stray_nuls(data), filename, region)
     if looks_binary(data):
         raise UnreadableFile(filename, "it is a binary file, not a CSV file")
-    return read_csv(data, filename, "auto" if format == "auto" else chosen, mapping, region)
+    return read_csv(data, filename, "auto" if format == "auto" else chosen, mapping, region, today=today)
 
 
 def csv_columns(path: str | Path) -> list[str]:

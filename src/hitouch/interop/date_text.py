@@ -36,25 +36,26 @@ def vcard_birthday(text: str, omit_year: str = "") -> Birthday | None:
     return None
 
 
-def text_birthday(text: str) -> Birthday | None:
+def text_birthday(text: str, today: date) -> Birthday | None:
     """A spreadsheet cell: ISO, '--12-31', '3/15/1985' (month first unless the first number is over 12),
-    '15.03.1985', '15 March 1985'. Outlook's '0/0/00' and anything unreadable give None."""
+    '15.03.1985', '15 March 1985'. Outlook's '0/0/00' and anything unreadable give None.
+    A two-digit year is the latest such year not after `today`'s."""
     text = text.strip()
     if not text:
         return None
     if found := vcard_birthday(text):
         return found
     if m := _NUMERIC.match(text):
-        first, second, year = int(m[1]), int(m[3]), _full_year(m[4])
+        first, second, year = int(m[1]), int(m[3]), _full_year(m[4], today)
         day_first = m[2] == "." or first > 12
         month, day = (second, first) if day_first else (first, second)
         return _birthday(month, day, None if year in (0, NO_YEAR_SENTINEL) else year)
-    if parsed := named_month_date(text):
+    if parsed := named_month_date(text, today):
         return _birthday(parsed.month, parsed.day, parsed.year)
     return None
 
 
-def named_month_date(text: str) -> date | None:
+def named_month_date(text: str, today: date) -> date | None:
     """'08 Feb 2023', '8-Feb-23', 'Feb 8, 2023' — English month names, whatever the locale."""
     text = text.strip()
     if m := _DAY_MONTH_NAME.match(text):
@@ -67,15 +68,15 @@ def named_month_date(text: str) -> date | None:
     if month is None:
         return None
     try:
-        return date(_full_year(year), month, int(day))
+        return date(_full_year(year, today), month, int(day))
     except ValueError:
         return None
 
 
-def connected_on(text: str) -> date | None:
+def connected_on(text: str, today: date) -> date | None:
     """LinkedIn's 'Connected On': '08 Feb 2023', '8-Feb-23', or ISO."""
     text = text.strip()
-    if found := named_month_date(text):
+    if found := named_month_date(text, today):
         return found
     if m := _ISO.match(text):
         try:
@@ -85,12 +86,12 @@ def connected_on(text: str) -> date | None:
     return None
 
 
-def _full_year(digits: str) -> int:
+def _full_year(digits: str, today: date) -> int:
     if len(digits) == 4:
         return int(digits)
     year = int(digits)
     # Two digits: the most recent such year that is not in the future.
-    this_year = date.today().year
+    this_year = today.year
     full = 2000 + year
     return full if full <= this_year else full - 100
 

@@ -2,7 +2,12 @@
 line), and the journal's environment failures (exit 3), re-exported so front ends need not
 reach into storage."""
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from hitouch.store.errors import JournalBusy, JournalDamaged, JournalError, JournalFull, JournalTooNew
+
+T = TypeVar("T")
 
 
 class UserError(Exception):
@@ -19,6 +24,15 @@ class Ambiguous(UserError):
         self.matches = matches
 
 
+def typed_in(parse: Callable[[str], T], text: str) -> T:
+    """`parse(text)` for text a person typed: the ValueError the domain's parsers raise (it says
+    what to write instead) becomes a UserError. Any other ValueError stays a bug."""
+    try:
+        return parse(text)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+
+
 __all__ = [
     "Ambiguous",
     "JournalBusy",
@@ -28,4 +42,5 @@ __all__ = [
     "JournalTooNew",
     "NotFound",
     "UserError",
+    "typed_in",
 ]

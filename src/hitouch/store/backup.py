@@ -77,12 +77,12 @@ def list_backups(journal: Path) -> list[BackupFile]:
 def make_backup(
     journal: Path,
     reason: str,
-    now: datetime | None = None,
-    policy: BackupPolicy | None = None,
+    now: datetime,
+    policy: BackupPolicy,
     passphrase: str | None = None,
 ) -> Path:
-    """A timestamped backup in the journal's private backup folder, then the rotation."""
-    now = now or datetime.now()
+    """A timestamped backup in the journal's private backup folder, then the rotation.
+    `now` is the local wall-clock time (from the caller's clock); it names the file."""
     folder = backups_dir(journal)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     os.chmod(folder, 0o700)
@@ -92,15 +92,14 @@ def make_backup(
         counter += 1
         target = folder / f"{journal.stem}-{now:%Y%m%d-%H%M%S}-{reason}-{counter}.sqlite3"
     copy_journal(journal, target, passphrase)
-    rotate(journal, policy or BackupPolicy(), now)
+    rotate(journal, policy, now)
     return target
 
 
-def backups_to_keep(backups: list[BackupFile], policy: BackupPolicy, now: datetime | None = None) -> set[Path]:
+def backups_to_keep(backups: list[BackupFile], policy: BackupPolicy, now: datetime) -> set[Path]:
     """The newest backup of each of the last `daily` days, `weekly` weeks and `monthly` months
     that have one. Backups made on request are never rotated away, and those made before a
     restore or an upgrade stay for the `daily` days, so undoing a restore cannot lose a state."""
-    now = now or datetime.now()
     newest = sorted(backups, key=lambda b: b.created, reverse=True)
     keep = {b.path for b in newest if b.reason.startswith("manual")}
     keep |= {b.path for b in newest if b.reason.startswith("before-") and (now - b.created).days < policy.daily}
@@ -123,7 +122,7 @@ def backups_to_keep(backups: list[BackupFile], policy: BackupPolicy, now: dateti
     return keep
 
 
-def rotate(journal: Path, policy: BackupPolicy, now: datetime | None = None) -> list[Path]:
+def rotate(journal: Path, policy: BackupPolicy, now: datetime) -> list[Path]:
     backups = list_backups(journal)
     keep = backups_to_keep(backups, policy, now)
     removed = [b.path for b in backups if b.path not in keep]
@@ -141,7 +140,7 @@ def is_sound(path: Path, passphrase: str | None = None) -> bool:
     try:
         connection = connect(path, readonly=True, passphrase=passphrase, timeout=5)
         try:
-            return connection.execute("PRAGMA quick_check").fetchone() == ("ok",)
+            return bool(connection.execute("PRAGMA quick_check").fetchone() == ("ok",))
         finally:
             connection.close()
     except database_errors():
@@ -170,7 +169,7 @@ def live_contact_count(path: Path, passphrase: str | None = None) -> int | None:
     try:
         connection = connect(path, readonly=True, passphrase=passphrase, timeout=5)
         try:
-            return connection.execute("SELECT count(*) FROM contact WHERE deleted_at IS NULL").fetchone()[0]
+            return int(connection.execute("SELECT count(*) FROM contact WHERE deleted_at IS NULL").fetchone()[0])
         finally:
             connection.close()
     except database_errors():

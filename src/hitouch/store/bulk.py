@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, func, insert, select, text, update
+from sqlalchemy import FromClause, Table, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from hitouch.store.chunking import chunks
@@ -20,20 +20,29 @@ from hitouch.store.models import Contact, ContactEmail, ContactPhone, ContactPho
 Row = dict[str, Any]
 
 
-def insert_returning_ids(session: Session, table: Table, rows: Sequence[Row]) -> list[int]:
-    """Insert `rows` (all with the same keys); their new ids, in the order given."""
+def table_of(clause: FromClause) -> Table:
+    """A model's `__table__` as the Table it is (SQLAlchemy types it as any FromClause)."""
+    if not isinstance(clause, Table):
+        raise TypeError(f"{clause!r} is not a table")
+    return clause
+
+
+def insert_returning_ids(session: Session, clause: FromClause, rows: Sequence[Row]) -> list[int]:
+    """Insert `rows` (all with the same keys) into a model's table; their new ids, in the order given."""
     if not rows:
         return []
+    table = table_of(clause)
     statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
     return list(session.execute(statement, list(rows)).scalars())
 
 
-def insert_rows(session: Session, table: Table, rows: Sequence[Row]) -> None:
+def insert_rows(session: Session, clause: FromClause, rows: Sequence[Row]) -> None:
     """Insert `rows`, which all give the same columns (defaults are not filled in), with one
     executemany. Values go through the columns' own conversions (dates, times) but not through
     SQLAlchemy's per-row parameter handling, which costs more than SQLite's insert itself."""
     if not rows:
         return
+    table = table_of(clause)
     columns = list(rows[0])
     dialect = session.get_bind().dialect
     convert = [(column, table.c[column].type.dialect_impl(dialect).bind_processor(dialect)) for column in columns]
@@ -138,7 +147,7 @@ def search_index_deferred(session: Session) -> Iterator[set[int]]:
         del session.info[_DEFERRED]
     for _, sql in saved:
         session.execute(text(sql))
-    table = Contact.__table__
+    table = table_of(Contact.__table__)
     for chunk in chunks(sorted(touched)):
         session.execute(update(table).where(table.c.id.in_(chunk)).values(name=table.c.name))
 

@@ -26,7 +26,8 @@ def driver(passphrase: str | None) -> ModuleType:
         raise JournalError(f"This journal is encrypted, and {INSTALL_HINT}.")
     from sqlcipher3 import dbapi2
 
-    return dbapi2
+    module: ModuleType = dbapi2
+    return module
 
 
 def database_errors() -> tuple[type[Exception], ...]:
@@ -53,10 +54,13 @@ def key_statements(passphrase: str) -> list[str]:
     return ["PRAGMA cipher_log_level = NONE", f"PRAGMA key = '{quoted}'"]
 
 
-def connect(path: Path, *, readonly: bool = False, passphrase: str | None = None, timeout: float = 10):
+def connect(
+    path: Path, *, readonly: bool = False, passphrase: str | None = None, timeout: float = 10
+) -> sqlite3.Connection:
+    """A DB-API connection: sqlite3's, or SQLCipher's (the same interface) for a passphrase."""
     module = driver(passphrase)
     target = f"file:{path}?mode=ro" if readonly else f"file:{path}"
-    connection = module.connect(target, uri=True, timeout=timeout)
+    connection: sqlite3.Connection = module.connect(target, uri=True, timeout=timeout)
     if passphrase is not None:
         for statement in key_statements(passphrase):
             connection.execute(statement)

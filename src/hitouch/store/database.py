@@ -12,8 +12,9 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
@@ -24,8 +25,14 @@ from hitouch.store.backup import BackupPolicy, backed_up_on, make_backup
 from hitouch.store.connect import database_errors, driver, key_statements
 from hitouch.store.errors import JournalBusy, JournalDamaged, JournalError, JournalFull
 
-BUSY_TIMEOUT_SECONDS = 10.0  # how long a writer waits for another one; $HITOUCH_BUSY_TIMEOUT overrides
+BUSY_TIMEOUT_SECONDS = 10.0  # how long a writer waits for another one ($HITOUCH_BUSY_TIMEOUT, read by the roots)
 _WRITE = "hitouch_write"
+
+
+class WallClock(Protocol):
+    """What the journal asks of the services' clock (`services.clock.Clock`): the local time."""
+
+    def now(self) -> datetime: ...
 
 
 def make_private(path: Path) -> None:
@@ -39,15 +46,10 @@ def make_private(path: Path) -> None:
     os.chmod(path, 0o600)
 
 
-def busy_timeout() -> float:
-    try:
-        return float(os.environ.get("HITOUCH_BUSY_TIMEOUT", BUSY_TIMEOUT_SECONDS))
-    except ValueError:
-        return BUSY_TIMEOUT_SECONDS
-
-
-def create_journal_engine(path: Path, passphrase: str | None = None) -> Engine:
-    timeout = busy_timeout()
+def create_journal_engine(
+    path: Path, passphrase: str | None = None, busy_timeout: float = BUSY_TIMEOUT_SECONDS
+) -> Engine:
+    timeout = busy_timeout
     engine = create_engine(
         f"sqlite:///{path}",
         module=driver(passphrase),
@@ -84,6 +86,7 @@ class Journal:
 
     path: Path
     engine: Engine
+    clock: WallClock  # the day's first write is backed up first: the clock says which day it is
     backup_policy: BackupPolicy = field(default_factory=BackupPolicy)
     passphrase: str | None = field(default=None, repr=False)
 
@@ -109,11 +112,12 @@ class Journal:
             self._written = True
 
     def _back_up_before_the_days_first_write(self) -> None:
-        today = date.today()
+        now = self.clock.now()
+        today = now.date()
         if self._backed_up_on == today:
             return
         if self._holds_data() and not backed_up_on(self.path, today):
-            make_backup(self.path, "daily", policy=self.backup_policy, passphrase=self.passphrase)
+            make_backup(self.path, "daily", now, self.backup_policy, self.passphrase)
         self._backed_up_on = today
 
     def _holds_data(self) -> bool:

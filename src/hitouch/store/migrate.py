@@ -81,6 +81,7 @@ def upgrade(engine: Engine, script_location: str | None = None, head: str = HEAD
         # Copying a table (SQLite's way to alter one) must not trip foreign keys half-way;
         # the check below runs before the commit instead.
         raw = connection.connection.dbapi_connection
+        assert raw is not None  # a connection just opened has its DB-API connection
         raw.execute("PRAGMA foreign_keys=OFF")  # outside any transaction, or SQLite ignores it
         try:
             with connection.begin():

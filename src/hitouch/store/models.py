@@ -371,7 +371,7 @@ class ImportChange(Base):
     old_value: Mapped[str | None] = mapped_column(Text)
 
 
-class ContactUpdate(Base):
+class LifeChange(Base):
     """A change in someone's life noticed by an import (new company or position), shown on
     their timeline; Today suggests the small act it calls for until it is acknowledged."""
 

@@ -18,11 +18,11 @@ from hitouch.services.workspace import open_workspace
 from hitouch.store import migrate
 from hitouch.store.models import (
     Cadence,
-    ContactUpdate,
     FollowUp,
     ImportBatch,
     ImportChange,
     JournalMeta,
+    LifeChange,
     NudgeDismissal,
     Referral,
 )
@@ -86,7 +86,7 @@ def build(path: Path) -> None:
                     created_at=now,
                 ),
                 ImportChange(batch_id=batch.id, contact_id=ada, field="company", old_value=""),
-                ContactUpdate(
+                LifeChange(
                     contact_id=ada,
                     noticed_on=date(2026, 11, 22),
                     kind="company",

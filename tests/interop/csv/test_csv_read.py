@@ -17,11 +17,11 @@ from hitouch.interop.contacts_io import (
     read_contacts,
     read_contacts_bytes,
 )
-from interop_paths import DATA
+from interop_paths import DATA, TODAY
 
 
 def read(name: str, **kwargs):
-    return read_contacts(DATA / name, **kwargs)
+    return read_contacts(DATA / name, **kwargs, today=TODAY)
 
 
 def values(items) -> list[tuple[str, str]]:
@@ -197,19 +197,19 @@ def test_csv_columns_finds_the_header_after_a_preamble():
 
 def test_utf16_without_bom_and_semicolons():
     text = "Name;E-mail;Telefon\r\nJosé Núñez;jose@example.es;+34 600 000 000\r\n"
-    (card,) = read_contacts_bytes(text.encode("utf-16-be"), "export.csv").cards
+    (card,) = read_contacts_bytes(text.encode("utf-16-be"), "export.csv", today=TODAY).cards
     assert card.name == "José Núñez" and [p.value for p in card.phones] == ["+34 600 000 000"]
 
 
 def test_shift_jis_csv_gives_japanese():
     text = "First Name,Last Name,Display Name,Primary Email\r\n太郎,山田,山田太郎,taro@example.jp\r\n"
-    (card,) = read_contacts_bytes(text.encode("shift_jis"), "addressbook.csv").cards
+    (card,) = read_contacts_bytes(text.encode("shift_jis"), "addressbook.csv", today=TODAY).cards
     assert (card.name, card.given, card.family) == ("山田太郎", "太郎", "山田")
 
 
 def test_windows_1252_csv_is_not_mistaken_for_shift_jis():
     text = "Name,Email\r\nRenée Müller,renee@example.de\r\nÅke Ström,ake@example.se\r\n"
-    cards = read_contacts_bytes(text.encode("cp1252"), "old.csv").cards
+    cards = read_contacts_bytes(text.encode("cp1252"), "old.csv", today=TODAY).cards
     assert [card.name for card in cards] == ["Renée Müller", "Åke Ström"]
 
 
@@ -219,7 +219,14 @@ def test_two_thousand_linkedin_rows_read_quickly():
     )
     data = ("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n" + rows).encode()
     start = time.perf_counter()
-    result = read_contacts_bytes(data, "Connections.csv")
+    result = read_contacts_bytes(data, "Connections.csv", today=TODAY)
     elapsed = time.perf_counter() - start
     assert len(result.cards) == 2000
     assert elapsed < 1.0  # about 20 ms on a developer machine; this only catches quadratic work
+
+
+def test_two_digit_years_are_read_against_the_clocks_today_not_the_machines():
+    data = b"First Name,Last Name,Connected On\nZoe,Muller,8-Feb-23\n"
+    for today, year in ((date(2026, 11, 22), 2023), (date(2022, 6, 1), 1923)):
+        (card,) = read_contacts_bytes(data, "Connections.csv", today=today).cards
+        assert card.connected_on == date(year, 2, 8)

@@ -9,14 +9,14 @@ import pytest
 
 from hitouch.domain.birthday import Birthday
 from hitouch.interop.contacts_io import UnreadableFile, detect_format, read_contacts, read_contacts_bytes
-from interop_paths import DATA
+from interop_paths import DATA, TODAY
 
 JPEG_START = b"\xff\xd8\xff\xe0"
 PNG_START = b"\x89PNG\r\n\x1a\n"
 
 
 def read(name: str):
-    return read_contacts(DATA / name)
+    return read_contacts(DATA / name, today=TODAY)
 
 
 def emails(card) -> list[tuple[str, str]]:
@@ -141,7 +141,7 @@ def test_one_bad_card_never_stops_the_file():
 def test_a_photo_over_2_mb_is_dropped_but_the_card_is_kept():
     big = base64.b64encode(JPEG_START + bytes(2 * 1024 * 1024 + 10)).decode()
     data = f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Big Picture\r\nPHOTO;ENCODING=b;TYPE=JPEG:{big}\r\nEND:VCARD\r\n"
-    result = read_contacts_bytes(data.encode(), "big.vcf")
+    result = read_contacts_bytes(data.encode(), "big.vcf", today=TODAY)
     (card,) = result.cards
     assert card.name == "Big Picture" and card.photo is None
     (problem,) = result.problems
@@ -150,7 +150,7 @@ def test_a_photo_over_2_mb_is_dropped_but_the_card_is_kept():
 
 def test_undecodable_bytes_fall_back_to_windows_1252_without_crashing():
     data = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ren\xe9e \xff\xfe Dupont\r\nEND:VCARD\r\n"
-    (card,) = read_contacts_bytes(data, "legacy.vcf").cards
+    (card,) = read_contacts_bytes(data, "legacy.vcf", today=TODAY).cards
     assert card.name.startswith("Renée") and card.name.endswith("Dupont")
 
 
@@ -173,11 +173,11 @@ def test_unreadable_files_say_why_in_one_line(tmp_path):
     cases[tmp_path / "photo.vcf"] = "binary file"
     for path, reason in cases.items():
         with pytest.raises(UnreadableFile) as caught:
-            read_contacts(path)
+            read_contacts(path, today=TODAY)
         assert reason in caught.value.message
         assert str(caught.value).startswith(str(path)) and "\n" not in str(caught.value)
 
 
 def test_a_csv_forced_to_be_read_as_vcard_is_unreadable():
     with pytest.raises(UnreadableFile, match="no vCard"):
-        read_contacts(DATA / "generic.csv", format="vcard")
+        read_contacts(DATA / "generic.csv", format="vcard", today=TODAY)

@@ -12,7 +12,7 @@ from sqlalchemy import delete, func, select
 
 from calendar_fixtures import add_followup, delete_followup, finish_followup, move_followup, uid_of
 from hitouch.domain.cards import ContactCard
-from hitouch.services.calendar.caldav_password import NO_KEYRING, password_or_explain, save_password, stored_password
+from hitouch.services.calendar.caldav_password import NO_KEYRING, CalDavPasswords
 from hitouch.services.calendar.caldav_server import CalDavAccount, CalDavError
 from hitouch.store.models import CalDavItem
 
@@ -22,11 +22,6 @@ FOREIGN = (
     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Phone//EN\r\nBEGIN:VEVENT\r\nUID:dentist-from-the-phone\r\n"
     "DTSTAMP:20261101T080000Z\r\nDTSTART:20261203T090000Z\r\nSUMMARY:Dentist\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
 )
-
-
-@pytest.fixture(autouse=True)
-def london(monkeypatch):
-    monkeypatch.setenv("TZ", "Europe/London")
 
 
 @pytest.fixture
@@ -247,23 +242,35 @@ def test_an_address_that_leads_nowhere_is_one_clear_line(workspace, url, reason)
 # The password ----------------------------------------------------------------------------
 
 
-def test_the_password_comes_from_the_environment_first_then_the_keyring(monkeypatch):
-    save_password("zoe", "from-keyring")
-    assert stored_password("zoe") == "from-keyring"
-    monkeypatch.setenv("HITOUCH_CALDAV_PASSWORD", "from-script")
-    assert stored_password("zoe") == "from-script"
+def test_the_password_comes_from_the_environment_first_then_the_keyring():
+    CalDavPasswords().save("zoe", "from-keyring")
+    assert CalDavPasswords().stored("zoe") == "from-keyring"
+    assert CalDavPasswords(from_environment="from-script").stored("zoe") == "from-script"
     assert keyring.get_password("HiTouch CalDAV", "zoe") == "from-keyring"
 
 
+def test_the_workspace_takes_the_environments_password_from_its_composition_root(journal_path, clock):
+    from hitouch.environment import Environment
+    from hitouch.services.workspace import open_workspace
+
+    environment = Environment.read({"HITOUCH_CALDAV_PASSWORD": "from-script"})
+    ws = open_workspace(journal_path, clock=clock, caldav_password=environment.caldav_password)
+    try:
+        assert ws.caldav_passwords.for_sync("zoe") == "from-script"
+    finally:
+        ws.close()
+
+
 def test_a_missing_password_or_keyring_is_explained():
+    passwords = CalDavPasswords()
     with pytest.raises(CalDavError, match="No CalDAV password for 'zoe'"):
-        password_or_explain("zoe")
-    assert password_or_explain("") is None  # no user, no password needed
+        passwords.for_sync("zoe")
+    assert passwords.for_sync("") is None  # no user, no password needed
     from keyring.backends.fail import Keyring as NoKeyring
 
     keyring.set_keyring(NoKeyring())
     with pytest.raises(CalDavError) as failure:
-        stored_password("zoe")
+        passwords.stored("zoe")
     assert str(failure.value) == NO_KEYRING
     with pytest.raises(CalDavError):
-        save_password("zoe", "x")
+        passwords.save("zoe", "x")

@@ -20,11 +20,6 @@ from hitouch.services.errors import NotFound, UserError
 from hitouch.settings import Settings
 
 
-@pytest.fixture(autouse=True)
-def london(monkeypatch):
-    monkeypatch.setenv("TZ", "Europe/London")
-
-
 def add_person(ws, name="Adaeze Okonkwo", **fields):
     met_at, met_on = fields.pop("met_at", None), fields.pop("met_on", None)
     contact_id, _ = ws.contacts.add(ContactCard(name=name, **fields), met_at=met_at, met_on=met_on)

@@ -20,11 +20,6 @@ CALENDARS = Path(__file__).resolve().parents[2] / "data" / "calendars"
 GOOGLE, OUTLOOK, APPLE = CALENDARS / "google.ics", CALENDARS / "outlook.ics", CALENDARS / "apple.ics"
 
 
-@pytest.fixture(autouse=True)
-def london(monkeypatch):
-    monkeypatch.setenv("TZ", "Europe/London")  # the user's zone (local_zone reads it)
-
-
 @pytest.fixture
 def people(workspace) -> dict[str, int]:
     ids = {}

@@ -14,7 +14,7 @@ from hitouch.domain.relationships.small_acts import suggestion_for
 from hitouch.services.errors import NotFound, UserError
 from hitouch.services.importing import writing as import_writing
 from hitouch.services.importing.importing import EntryKind, ImportCancelled
-from hitouch.store.models import Contact, ContactEmail, ContactTag, ContactUpdate, ImportBatch
+from hitouch.store.models import Contact, ContactEmail, ContactTag, ImportBatch, LifeChange
 
 ZOE_VCF = """BEGIN:VCARD
 VERSION:3.0
@@ -75,7 +75,7 @@ def test_the_preview_says_what_would_happen_and_writes_nothing(workspace, tmp_pa
     assert (zoe.kind, zoe.name) == (EntryKind.NEW, "Zoë Müller")
     assert marcus.kind == EntryKind.MERGE and marcus.contact.id == existing
     assert marcus.adds.filled() == ["company", "title"] and marcus.adds.emails == []
-    assert (zoe.sources[0].line, marcus.sources[0].line) == (1, 13)
+    assert (zoe.origins[0].line, marcus.origins[0].line) == (1, 13)
     counts = plan.counts()
     assert (counts.created, counts.merged, counts.unchanged) == (1, 1, 0)
     assert list(people(workspace)) == ["Marcus O'Brien"]
@@ -212,7 +212,7 @@ def test_the_same_person_twice_in_the_files_becomes_one_contact_with_everything(
     )
     plan = workspace.importing.plan([first, second])
     zoe = plan.entries[0]
-    assert [s.line for s in zoe.sources] == [1, 2] and len(plan.entries) == 2
+    assert [o.line for o in zoe.origins] == [1, 2] and len(plan.entries) == 2
     counts = import_file(workspace, first, second).counts
     assert (counts.created, counts.merged) == (2, 1)
     s = people(workspace)["Zoë Müller"]
@@ -354,7 +354,7 @@ def test_a_newer_linkedin_export_notices_a_new_company_and_position(workspace, t
     assert report.moves == 2 and report.counts.merged == 1 and report.counts.unchanged == 1
     marcus = people(workspace)["Marcus O'Brien"]
     assert (marcus.company, marcus.title) == ("Fjord Ventures", "VP Sales")
-    updates = workspace.contacts.detail(marcus.id).updates
+    updates = workspace.contacts.detail(marcus.id).life_changes
     assert {(u.kind, u.old_value, u.new_value) for u in updates} == {
         ("company", "Northwind", "Fjord Ventures"),
         ("title", "Head of Sales", "VP Sales"),
@@ -387,7 +387,7 @@ def test_undo_removes_what_the_batch_added_and_restores_what_it_changed(workspac
     )
     before = workspace.contacts.detail(cid)
     report = import_file(workspace, path)
-    assert workspace.contacts.detail(cid).updates
+    assert workspace.contacts.detail(cid).life_changes
 
     undone = workspace.importing.undo(report.batch_id)
     assert (undone.removed, undone.restored) == (1, 1)
@@ -396,7 +396,7 @@ def test_undo_removes_what_the_batch_added_and_restores_what_it_changed(workspac
     assert after.summary.company == "Northwind" and after.summary.title == ""
     assert after.summary.emails == [] and after.connected_on is None
     assert after.notes == before.notes and after.summary.tags == ["sales"]
-    assert after.updates == [] and count(workspace, ContactUpdate) == 0
+    assert after.life_changes == [] and count(workspace, LifeChange) == 0
     assert list(people(workspace)) == ["Marcus O'Brien"]
     assert workspace.search.contact_ids("fjord") == []
 

@@ -8,7 +8,7 @@ import pytest
 
 from hitouch.domain.birthday import Birthday
 from hitouch.services.errors import UserError
-from hitouch.store.models import ContactUpdate
+from hitouch.store.models import LifeChange
 from relations_helpers import TODAY, days_ago, log, person
 
 
@@ -58,19 +58,19 @@ def test_cadences_that_come_due_in_the_window(workspace):
     assert (due.contact.name, due.due, due.last) == ("Ada Lovelace", date(2026, 11, 24), days_ago(12))
 
 
-def test_small_acts_from_noticed_updates_until_acknowledged(workspace):
+def test_small_acts_from_noticed_life_changes_until_acknowledged(workspace):
     ada = person(workspace, "Ada Lovelace")
     with workspace.journal.write() as session:
         session.add(
-            ContactUpdate(
+            LifeChange(
                 contact_id=ada, noticed_on=days_ago(1), kind="company", old_value="Engines", new_value="Analytical Ltd"
             )
         )
-    [act] = workspace.agenda.agenda().updates
+    [act] = workspace.agenda.agenda().small_acts
     assert act.suggestion == "Ada Lovelace moved to Analytical Ltd: send a note of congratulations"
-    assert [a.update.id for a in workspace.updates.pending()] == [act.update.id]
-    workspace.updates.acknowledge(act.update.id)
-    assert workspace.agenda.agenda().updates == []
+    assert [a.change.id for a in workspace.small_acts.pending()] == [act.change.id]
+    workspace.small_acts.acknowledge(act.change.id)
+    assert workspace.agenda.agenda().small_acts == []
 
 
 def test_a_new_company_and_position_noticed_together_are_one_small_act(workspace):
@@ -78,22 +78,22 @@ def test_a_new_company_and_position_noticed_together_are_one_small_act(workspace
     with workspace.journal.write() as session:
         session.add_all(
             [
-                ContactUpdate(
+                LifeChange(
                     contact_id=ada,
                     noticed_on=days_ago(1),
                     kind="company",
                     old_value="Engines",
                     new_value="Analytical Ltd",
                 ),
-                ContactUpdate(
+                LifeChange(
                     contact_id=ada, noticed_on=days_ago(1), kind="title", old_value="Analyst", new_value="Founder"
                 ),
             ]
         )
-    [act] = workspace.agenda.agenda().updates
+    [act] = workspace.agenda.agenda().small_acts
     assert act.suggestion == "Ada Lovelace moved to Analytical Ltd as Founder: send a note of congratulations"
-    workspace.updates.acknowledge(*act.update_ids)
-    assert workspace.agenda.agenda().updates == []
+    workspace.small_acts.acknowledge(*act.change_ids)
+    assert workspace.agenda.agenda().small_acts == []
 
 
 def test_the_agenda_carries_the_top_nudges(workspace):
@@ -110,7 +110,7 @@ def test_contacts_in_the_trash_never_appear(workspace):
     workspace.cadences.set(ada, "1d")
     log(workspace, ada, "video", days_ago(3))
     with workspace.journal.write() as session:
-        session.add(ContactUpdate(contact_id=ada, noticed_on=TODAY, kind="title", new_value="CTO"))
+        session.add(LifeChange(contact_id=ada, noticed_on=TODAY, kind="title", new_value="CTO"))
     assert not workspace.agenda.agenda().is_empty()
     workspace.contacts.delete([ada])
     assert workspace.agenda.agenda().is_empty()

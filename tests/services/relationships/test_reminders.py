@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import time as process_time
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from hitouch.services.relationships.reminders import local_zone
+from hitouch.services.clock import Clock
 from hitouch.services.workspace import open_workspace
 from hitouch.settings import Settings
 from relations_helpers import person
@@ -17,26 +16,32 @@ LONDON = ZoneInfo("Europe/London")
 
 
 @pytest.fixture
-def london(monkeypatch):
-    """The system zone is Europe/London for the test (and back afterwards)."""
-    monkeypatch.setenv("TZ", "Europe/London")
-    process_time.tzset()
-    yield LONDON
-    monkeypatch.undo()
-    process_time.tzset()
+def london():
+    """The user's zone, as the clock passed in says (the system's is never asked here)."""
+    return LONDON
 
 
 @pytest.fixture
-def ws(journal_path, clock):
+def ws(journal_path, clock, london):
     workspace = open_workspace(
-        journal_path, clock=clock, region="GB", settings=Settings(reminder_minutes=15, all_day_reminder_hour=9)
+        journal_path,
+        clock=Clock(fixed=clock.now(), zone=london),
+        region="GB",
+        settings=Settings(reminder_minutes=15, all_day_reminder_hour=9),
     )
     yield workspace
     workspace.close()
 
 
-def test_the_system_zone_comes_from_tz(london):
-    assert local_zone() == LONDON
+def test_the_zone_comes_from_the_clock_not_the_system(journal_path, clock):
+    tokyo = ZoneInfo("Asia/Tokyo")
+    workspace = open_workspace(journal_path, clock=Clock(fixed=clock.now(), zone=tokyo), region="GB")
+    try:
+        workspace.followups.add(person(workspace, "Ada Lovelace"), date(2026, 11, 24), at=time(9, 30))
+        reminder = workspace.reminders.next_after(datetime(2026, 11, 22, 12, 0, tzinfo=UTC))
+        assert reminder.moment == datetime(2026, 11, 24, 0, 15, tzinfo=UTC)  # 09:15 in Tokyo
+    finally:
+        workspace.close()
 
 
 def test_a_0930_follow_up_the_day_after_clocks_go_forward_is_reminded_at_0815_utc(ws, london):

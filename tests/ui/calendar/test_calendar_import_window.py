@@ -16,14 +16,13 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QListView,
     QPushButton,
-    QTableView,
     QTabWidget,
     QWidget,
 )
 
 from hitouch.domain.cards import ContactCard, Labelled
 from hitouch.services.calendar import importing as calendar_import
-from hitouch.ui.common.background import InlineRunner
+from import_window_helpers import open_dialog, rows, stat_counts
 
 CALENDARS = Path(__file__).resolve().parents[2] / "data" / "calendars"
 GOOGLE = CALENDARS / "google.ics"
@@ -32,12 +31,6 @@ GOOGLE = CALENDARS / "google.ics"
 @pytest.fixture(autouse=True)
 def london(monkeypatch):
     monkeypatch.setenv("TZ", "Europe/London")
-
-
-@pytest.fixture
-def inline(window):
-    window.runner = InlineRunner()
-    return window
 
 
 @pytest.fixture
@@ -53,19 +46,11 @@ def people(services) -> dict[str, int]:
 
 
 def preview(window) -> QDialog:
-    dialog = window.findChild(QDialog, "calendarImportPreview")
-    assert dialog is not None and dialog.isVisible()
-    return dialog
+    return open_dialog(window, "calendarImportPreview")
 
 
 def counts(dialog, name: str = "calendarImportCounts") -> dict[str, int]:
-    stats = dialog.findChild(QWidget, name)
-    return {key: stats.value(key) for key in stats.numbers}
-
-
-def rows(dialog, list_name: str) -> list[list[str]]:
-    model = dialog.findChild(QTableView, list_name).model()
-    return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+    return stat_counts(dialog, name)
 
 
 def timeline(window, contact_id: int) -> list[str]:

@@ -22,11 +22,6 @@ from hitouch.ui.calendar.caldav_dialog import CalDavDialog
 LEFT = Qt.MouseButton.LeftButton
 
 
-@pytest.fixture(autouse=True)
-def london(monkeypatch):
-    monkeypatch.setenv("TZ", "Europe/London")
-
-
 @pytest.fixture
 def adaeze(services):
     contact_id, _ = services.contacts.add(ContactCard(name="Adaeze Okonkwo"))
@@ -62,7 +57,7 @@ def test_changes_a_calendar_does_not_show_leave_the_feed_alone(window, qtbot, se
 
 
 def test_choosing_a_feed_file_writes_it_and_stopping_leaves_it(
-    window, qtbot, services, adaeze, tmp_path, when_dialog_opens, settings_store
+    window, qtbot, services, adaeze, tmp_path, when_dialog_opens, settings_file
 ):
     add_followup(services, adaeze, date(2026, 12, 1))
     chosen = tmp_path / "Dropbox" / "Calendar"
@@ -75,11 +70,11 @@ def test_choosing_a_feed_file_writes_it_and_stopping_leaves_it(
     when_dialog_opens("calendarFeedFileDialog", pick)
     with qtbot.waitSignal(window.calendar_menu.feed.written, timeout=5000):
         window.calendar_menu.feed_action.trigger()
-    assert settings_store.load().calendar_feed_path == str(chosen / "networking.ics")
+    assert settings_file.load().calendar_feed_path == str(chosen / "networking.ics")
     assert b"Adaeze Okonkwo" in (chosen / "networking.ics").read_bytes()
 
     window.calendar_menu.stop_feed_action.trigger()
-    assert settings_store.load().calendar_feed_path == ""
+    assert settings_file.load().calendar_feed_path == ""
     assert "no longer updates" in window.statusBar().currentMessage()
     assert (chosen / "networking.ics").exists()
 
@@ -121,8 +116,8 @@ def test_the_calendar_button_of_a_follow_up_on_a_contact_page_and_on_today(windo
     window.contacts.select_contact(adaeze)
     window.contacts.detail.relations.findChild(QAbstractButton, "addToCalendarButton").click()
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # Today
-    window.relations.today.reload()
-    qtbot.mouseClick(window.relations.today.findChild(QPushButton, "addToCalendarButton"), LEFT)
+    window.today.reload()
+    qtbot.mouseClick(window.today.findChild(QPushButton, "addToCalendarButton"), LEFT)
     assert [Path(u.toLocalFile()).name for u in opened.urls] == [f"hitouch-followup-{followup}.ics"] * 2
 
 
@@ -139,7 +134,7 @@ def result_of(dialog: CalDavDialog) -> str:
 
 @pytest.mark.slow
 def test_the_sync_dialog_from_the_menu_syncs_and_keeps_the_password_in_the_keyring(
-    window, qtbot, services, adaeze, radicale, when_dialog_opens, settings_store
+    window, qtbot, services, adaeze, radicale, when_dialog_opens, settings_file
 ):
     followup = add_followup(services, adaeze, date(2026, 12, 1), time(9, 30))
     seen = {}
@@ -161,7 +156,7 @@ def test_the_sync_dialog_from_the_menu_syncs_and_keeps_the_password_in_the_keyri
     assert seen["result"] == "Synced “Networking”: 1 created, 0 updated, 0 removed, 0 unchanged."
     assert seen["password field"] == ""
     assert keyring.get_password("HiTouch CalDAV", radicale.user) == radicale.password
-    saved = settings_store.load()
+    saved = settings_file.load()
     assert (saved.caldav_url, saved.caldav_user, saved.caldav_calendar) == (radicale.url, radicale.user, "Networking")
     assert list(radicale.events("Networking")) == [uid_of(services, followup)]
 
@@ -169,7 +164,7 @@ def test_the_sync_dialog_from_the_menu_syncs_and_keeps_the_password_in_the_keyri
 @pytest.mark.slow
 def test_the_sync_dialog_uses_the_kept_password_and_tests_the_connection(window, qtbot, services, radicale):
     keyring.set_password("HiTouch CalDAV", radicale.user, radicale.password)
-    dialog = CalDavDialog(services, window, window.save_settings)
+    dialog = CalDavDialog(services, window, window.save_settings, window.runner)
     qtbot.addWidget(dialog)
     dialog.show()
     fill(dialog, radicale, "")
@@ -182,7 +177,7 @@ def test_the_sync_dialog_uses_the_kept_password_and_tests_the_connection(window,
 @pytest.mark.slow
 def test_the_sync_dialog_shows_a_server_that_is_down_in_one_line(window, qtbot, services, radicale):
     radicale.stop()
-    dialog = CalDavDialog(services, window, window.save_settings)
+    dialog = CalDavDialog(services, window, window.save_settings, window.runner)
     qtbot.addWidget(dialog)
     dialog.show()
     fill(dialog, radicale, radicale.password)
@@ -194,7 +189,7 @@ def test_the_sync_dialog_shows_a_server_that_is_down_in_one_line(window, qtbot, 
 
 
 def test_the_sync_dialog_asks_for_a_server_first(window, qtbot, services):
-    dialog = CalDavDialog(services, window, window.save_settings)
+    dialog = CalDavDialog(services, window, window.save_settings, window.runner)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.mouseClick(dialog.findChild(QPushButton, "caldavSyncButton"), LEFT)
@@ -206,7 +201,7 @@ def test_without_a_keyring_a_typed_password_is_used_for_the_session(window, qtbo
     from keyring.backends.fail import Keyring as NoKeyring
 
     keyring.set_keyring(NoKeyring())
-    dialog = CalDavDialog(services, window, window.save_settings)
+    dialog = CalDavDialog(services, window, window.save_settings, window.runner)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.findChild(QLineEdit, "caldavUrlEdit").setText("http://127.0.0.1:9/")

@@ -88,8 +88,8 @@ def test_tab_walks_the_log_dialog_top_to_bottom(qtbot, services):
     ]
 
 
-def test_tab_walks_the_preferences_column_by_column(qtbot, settings_store):
-    dialog = SettingsDialog(Settings(), settings_store)
+def test_tab_walks_the_preferences_column_by_column(qtbot, settings_file):
+    dialog = SettingsDialog(Settings(), settings_file)
     qtbot.addWidget(dialog)
     assert tab_order(qtbot, dialog, dialog.editors["reminder_minutes"], 20) == [
         "reminderMinutes",
@@ -194,10 +194,10 @@ def test_a_translation_for_the_users_language_is_loaded(qapp, tmp_path):
     assert install_translations(QLocale("fr_FR"), folder=tmp_path) is None
 
 
-def test_form_labels_show_no_stray_ampersands(qtbot, services, settings_store):
+def test_form_labels_show_no_stray_ampersands(qtbot, services, settings_file):
     from PySide6.QtWidgets import QLabel
 
-    for dialog in (ContactDialog(services), SettingsDialog(Settings(), settings_store)):
+    for dialog in (ContactDialog(services), SettingsDialog(Settings(), settings_file)):
         qtbot.addWidget(dialog)
         stray = [
             label.text()
@@ -214,9 +214,34 @@ def test_tables_follow_a_switch_to_dark_at_once(window, qtbot):
 
     from hitouch.ui.common.theme import apply_theme
 
-    table = window.relations.events.findChild(QTableView)
+    table = window.events.findChild(QTableView)
     try:
         apply_theme("dark")
         qtbot.waitUntil(lambda: table.palette().color(QPalette.ColorRole.Base).lightness() < 128)
     finally:
         apply_theme("light")
+
+
+def test_every_error_line_is_one_red_that_follows_the_theme(qtbot, services, settings_file, qapp):
+    from PySide6.QtGui import QPalette
+
+    from hitouch.ui.common.theme import apply_theme
+    from hitouch.ui.common.widgets import ERROR_ON_DARK, ERROR_ON_LIGHT, ErrorLine
+    from hitouch.ui.events.event_mode import EventModePanel
+
+    dialogs = [SettingsDialog(Settings(), settings_file), EventModePanel(services)]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+    lines = [dialog.findChild(ErrorLine) for dialog in dialogs]
+
+    def colours() -> set[str]:
+        return {line.palette().color(QPalette.ColorRole.WindowText).name() for line in lines}
+
+    try:
+        apply_theme("light")
+        qtbot.waitUntil(lambda: colours() == {ERROR_ON_LIGHT.name()})
+        apply_theme("dark")
+        qtbot.waitUntil(lambda: colours() == {ERROR_ON_DARK.name()})  # readable on the dark background
+    finally:
+        apply_theme("system")

@@ -111,7 +111,7 @@ def test_event_mode_follows_the_event_follow_up_days_setting(qtbot, journal_path
     win = create_main_window(journal_path, clock=clock)
     qtbot.addWidget(win)
     event_id, _ = win.ws.events.add("Slush", on=date(2026, 11, 21))
-    win.relations.events.start_event_mode(event_id)
+    win.events.start_event_mode(event_id)
     mode = win.findChild(QWidget, "eventMode")
     mode.findChild(QLineEdit, "eventModeName").insert("Ada Lovelace")
     mode.add_person()

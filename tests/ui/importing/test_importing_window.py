@@ -3,6 +3,7 @@ step, possible duplicates, Cancel, Undo, dropping files, and the export menu."""
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -23,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from hitouch.domain.cards import ContactCard, Labelled
 from hitouch.services.importing import writing as import_writing
-from hitouch.ui.common.background import InlineRunner
+from hitouch.ui.common.roles import Role
+from import_window_helpers import ThreadWatchingRunner, open_dialog, rows, stat_counts
 
 PEOPLE_VCF = """BEGIN:VCARD
 VERSION:3.0
@@ -50,12 +52,6 @@ FN:Broken
 
 
 @pytest.fixture
-def inline(window):
-    window.runner = InlineRunner()
-    return window
-
-
-@pytest.fixture
 def people_vcf(tmp_path) -> Path:
     path = tmp_path / "people.vcf"
     path.write_text(PEOPLE_VCF, encoding="utf-8")
@@ -63,19 +59,11 @@ def people_vcf(tmp_path) -> Path:
 
 
 def preview(window) -> QDialog:
-    dialog = window.findChild(QDialog, "importPreview")
-    assert dialog is not None and dialog.isVisible()
-    return dialog
+    return open_dialog(window, "importPreview")
 
 
 def counts(dialog, name: str = "importCounts") -> dict[str, int]:
-    stats = dialog.findChild(QWidget, name)
-    return {key: stats.value(key) for key in stats.numbers}
-
-
-def rows(dialog, list_name: str) -> list[list[str]]:
-    model = dialog.findChild(QTableView, list_name).model()
-    return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+    return stat_counts(dialog, name)
 
 
 def names_in_list(window) -> list[str]:
@@ -117,14 +105,21 @@ def test_the_welcome_panels_import_button_opens_the_preview(inline, qtbot, peopl
     assert counts(preview(inline))["created"] == 3
 
 
-def test_reading_and_importing_run_off_the_gui_thread(window, qtbot, people_vcf):
+def test_reading_and_importing_run_off_the_gui_thread(qtbot, journal_path, clock, settings_file, people_vcf):
+    from hitouch.app import create_main_window
+
+    runner = ThreadWatchingRunner()
+    window = create_main_window(journal_path, clock=clock, settings_file=settings_file, runner=runner)
+    qtbot.addWidget(window)
+    window.show()
     dialog = window.open_import_preview([people_vcf])
-    assert dialog.findChild(QWidget, "importProgress").isVisible() or dialog.plan is not None
     qtbot.waitUntil(lambda: dialog.findChild(QPushButton, "importButton") is not None, timeout=10_000)
     with qtbot.waitSignal(dialog.changed, timeout=10_000):
         dialog.findChild(QPushButton, "importButton").click()
     qtbot.waitUntil(lambda: dialog.findChild(QWidget, "importSummary") is not None)
     assert len(names_in_list(window)) == 3
+    reading, importing = runner.tasks  # each reported its progress, and from a pool thread
+    assert reading and importing and threading.main_thread() not in reading | importing
 
 
 def test_a_csv_in_no_known_layout_gets_a_column_mapping_step(inline, qtbot, tmp_path):
@@ -314,4 +309,4 @@ def test_a_noticed_move_shows_on_the_contacts_journal_among_the_interactions(inl
         "Moved to Fjord Ventures",
         "Phone call",
     ]  # by date: 25 Nov, 22 Nov (today), 1 Oct
-    assert "Northwind" in timeline.index(1, 0).data(0x0100 + 2)  # Role.Secondary
+    assert "Northwind" in timeline.index(1, 0).data(Role.Secondary)

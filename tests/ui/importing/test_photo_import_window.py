@@ -21,16 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from hitouch.services.importing import writing as import_writing
-from hitouch.ui.common.background import InlineRunner
 from photo_fixtures import Code, badge, blank, photo, save, vcard
 
 TODAY = date(2026, 11, 22)
-
-
-@pytest.fixture
-def inline(window):
-    window.runner = InlineRunner()
-    return window
 
 
 @pytest.fixture

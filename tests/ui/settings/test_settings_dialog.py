@@ -8,13 +8,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
-from hitouch.settings import Settings, read_settings_file
+from hitouch.settings import Settings
 from hitouch.ui.common.theme import apply_theme, is_dark
 from hitouch.ui.settings.settings_dialog import SettingsDialog
 
 
-def test_every_setting_has_a_field_with_an_accessible_name(qtbot, settings_store):
-    dialog = SettingsDialog(Settings(), settings_store)
+def test_every_setting_has_a_field_with_an_accessible_name(qtbot, settings_file):
+    dialog = SettingsDialog(Settings(), settings_file)
     qtbot.addWidget(dialog)
     assert set(dialog.editors) == {f.name for f in fields(Settings)}
     assert all(editor.accessibleName() for editor in dialog.editors.values())
@@ -23,7 +23,7 @@ def test_every_setting_has_a_field_with_an_accessible_name(qtbot, settings_store
 
 
 def test_ctrl_comma_opens_preferences_and_saving_stores_them_for_the_command_line(
-    window, qtbot, settings_store, when_dialog_opens
+    window, qtbot, settings_file, when_dialog_opens
 ):
     def change(dialog):
         spin = dialog.findChild(QSpinBox, "reminderMinutes")
@@ -38,14 +38,14 @@ def test_ctrl_comma_opens_preferences_and_saving_stores_them_for_the_command_lin
     qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
 
     assert window.settings.reminder_minutes == 45
-    saved = read_settings_file(settings_store.path)
+    saved = settings_file.load()
     assert (saved.reminder_minutes, saved.default_cadence, saved.caldav_user) == (45, "4w", "zoë@example.com")
-    assert settings_store.load() == window.settings
+    assert settings_file.load() == window.settings
     assert window.findChild(QAction, "preferencesAction").text().startswith("&Preferences")
 
 
-def test_a_bad_value_keeps_the_dialog_open_saying_what_to_write(qtbot, settings_store):
-    dialog = SettingsDialog(Settings(), settings_store)
+def test_a_bad_value_keeps_the_dialog_open_saying_what_to_write(qtbot, settings_file):
+    dialog = SettingsDialog(Settings(), settings_file)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.findChild(QLineEdit, "defaultCadence").setText("monthly")
@@ -55,11 +55,11 @@ def test_a_bad_value_keeps_the_dialog_open_saying_what_to_write(qtbot, settings_
     error = dialog.findChild(QWidget, "formError").text()
     assert "4w" in error and "“XX” is not a country code" in error
     assert dialog.focusWidget() is dialog.findChild(QLineEdit, "defaultCadence")
-    assert not settings_store.path.exists()
+    assert not settings_file.path.exists()
 
 
-def test_a_calendar_file_in_a_folder_that_does_not_exist_is_refused(qtbot, settings_store, tmp_path):
-    dialog = SettingsDialog(Settings(), settings_store)
+def test_a_calendar_file_in_a_folder_that_does_not_exist_is_refused(qtbot, settings_file, tmp_path):
+    dialog = SettingsDialog(Settings(), settings_file)
     qtbot.addWidget(dialog)
     dialog.findChild(QLineEdit, "calendarFeedPath").setText(str(tmp_path / "nowhere" / "hitouch.ics"))
     dialog.accept()
@@ -69,10 +69,10 @@ def test_a_calendar_file_in_a_folder_that_does_not_exist_is_refused(qtbot, setti
     assert dialog.settings.calendar_feed_path == str(tmp_path / "hitouch.ics")
 
 
-def test_choosing_a_theme_shows_it_at_once_and_cancel_puts_it_back(qtbot, settings_store, qapp):
+def test_choosing_a_theme_shows_it_at_once_and_cancel_puts_it_back(qtbot, settings_file, qapp):
     try:
         apply_theme("light")
-        dialog = SettingsDialog(Settings(theme="light"), settings_store)
+        dialog = SettingsDialog(Settings(theme="light"), settings_file)
         qtbot.addWidget(dialog)
         theme = dialog.findChild(QComboBox, "theme")
         theme.setCurrentIndex(theme.findData("dark"))
@@ -84,7 +84,7 @@ def test_choosing_a_theme_shows_it_at_once_and_cancel_puts_it_back(qtbot, settin
         apply_theme("system")
 
 
-def test_a_saved_dark_theme_changes_the_window_and_is_stored(window, qtbot, settings_store, qapp, when_dialog_opens):
+def test_a_saved_dark_theme_changes_the_window_and_is_stored(window, qtbot, settings_file, qapp, when_dialog_opens):
     def choose_dark(dialog):
         theme = dialog.findChild(QComboBox, "theme")
         theme.setCurrentIndex(theme.findData("dark"))
@@ -95,6 +95,6 @@ def test_a_saved_dark_theme_changes_the_window_and_is_stored(window, qtbot, sett
         window.open_preferences()
         assert is_dark(qapp.palette())
         qtbot.waitUntil(lambda: is_dark(window.palette()))
-        assert settings_store.load().theme == "dark"
+        assert settings_file.load().theme == "dark"
     finally:
         apply_theme("system")

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QWidget
 
 from hitouch.domain.cards import ContactCard, Labelled
+from hitouch.ui.common.roles import Role
 
 
 def test_first_run_explains_hitouch_and_offers_to_add_or_import(window):
@@ -129,7 +130,7 @@ def test_log_an_interaction_with_ctrl_l(window, qtbot, services, when_dialog_ope
     [entry] = services.interactions.timeline(cid)
     assert entry.note == "Demo of the new arm" and entry.channel == "video"
     row = window.contacts.model.row_of(cid)
-    assert window.contacts.model.index(row).data(0x0100 + 3) == "today"  # Role.Trailing: last contact
+    assert window.contacts.model.index(row).data(Role.Trailing) == "today"  # last contact
 
 
 def test_delete_moves_to_the_trash_and_the_list_follows(window, qtbot, services):
@@ -141,3 +142,21 @@ def test_delete_moves_to_the_trash_and_the_list_follows(window, qtbot, services)
     assert window.contacts.model.ids() == [a]
     assert [t.name for t in services.trash.list()] == ["Remove Me"]
     assert "trash" in window.statusBar().currentMessage()
+
+
+def test_a_contact_deleted_elsewhere_while_shown_leaves_an_empty_page(window, services, journal_path, clock):
+    from hitouch.services.workspace import open_workspace
+
+    cid, _ = services.contacts.add(ContactCard(name="Gone Soon"))
+    window.contacts.reload()
+    window.contacts.select_contact(cid)
+    window.contacts.show_current_contact()
+    detail = window.contacts.detail
+    assert detail.contact_id() == cid
+    beside = open_workspace(journal_path, clock=clock)  # the command line, beside the window
+    try:
+        beside.contacts.delete([cid])
+    finally:
+        beside.close()
+    detail.refresh()  # a follow-up saved, a timer fired: the page is read again
+    assert detail.contact_id() is None and detail.currentIndex() == 0

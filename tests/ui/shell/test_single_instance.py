@@ -25,25 +25,34 @@ def test_each_journal_has_its_own_window(tmp_path):
     assert server_name(Path("~/j.sqlite3")) == server_name(Path.home() / "j.sqlite3")
 
 
-def test_starting_hitouch_twice_on_one_journal_leaves_one_window(journal_path):
+def wait_until(condition, what: str, seconds: float = 120) -> None:
+    """Poll a condition (never a fixed sleep); the limit only stops a test that would hang."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"gave up waiting: {what}"
+        time.sleep(0.05)
+
+
+def test_starting_hitouch_twice_on_one_journal_leaves_one_window(journal_path, tmp_path):
     import os
     import subprocess
     import sys
     import tempfile
-    import time
 
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     command = [sys.executable, "-m", "hitouch", "--db", str(journal_path)]
-    first = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    log = tmp_path / "first.log"
+    with open(log, "wb") as first_log:  # a file, not a pipe nobody reads: a full pipe would stall the window
+        first = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=first_log)
     try:
         socket_file = Path(tempfile.gettempdir()) / server_name(journal_path)
-        deadline = time.monotonic() + 30
-        while not socket_file.exists() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert socket_file.exists(), "the first window never started listening"
-        second = subprocess.run(command, env=env, capture_output=True, text=True, timeout=30)
+        wait_until(lambda: socket_file.exists() or first.poll() is not None, "the first window to listen")
+        assert first.poll() is None, f"the first window ended: {log.read_text(errors='replace')}"
+        second = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
         assert second.returncode == 0, second.stderr
         assert first.poll() is None  # the first window is still there
     finally:
         first.terminate()
-        first.wait(timeout=10)
+        first.wait(timeout=30)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 
 import pytest
+from PySide6.QtWidgets import QDialog
 
 from hitouch.app import start_gui
 from hitouch.paths import APP_ID
-from hitouch.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture
@@ -31,10 +31,12 @@ def test_the_window_starts_with_its_icon_and_desktop_id(started, qapp):
     assert sys.excepthook is not sys.__excepthook__
 
 
-def test_files_go_to_the_import_preview_when_the_window_has_one(started, tmp_path, monkeypatch):
-    seen = []
-    monkeypatch.setattr(MainWindow, "open_import_preview", lambda self, paths: seen.append(paths))
+def test_files_go_to_the_import_preview_when_the_window_has_one(started, qtbot, tmp_path):
     card = tmp_path / "card.vcf"
-    card.write_text("BEGIN:VCARD\r\nEND:VCARD\r\n", encoding="utf-8")
-    started([card])
-    assert seen == [[card]]
+    card.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEND:VCARD\r\n", encoding="utf-8")
+    window = started([card])
+    dialog = window.findChild(QDialog, "importPreview")
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10_000)  # read off the GUI thread
+    assert dialog.plan.files == [str(card)] and [e.name for e in dialog.plan.entries] == ["Ada Lovelace"]
+    dialog.reject()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QPushButton, QToolButto
 
 from hitouch.domain.cards import ContactCard
 from hitouch.services.workspace import open_workspace
-from hitouch.store.models import ContactUpdate
+from hitouch.store.models import LifeChange
 
 TODAY = date(2026, 11, 22)
 
@@ -31,7 +31,7 @@ def scene(journal_path, clock):
         ws.interactions.log([ids["Adaeze"]], "video", on=TODAY - timedelta(days=n))
     ws.interactions.log([ids["Li"]], "email", on=TODAY - timedelta(days=3))
     with ws.journal.write() as session:
-        session.add(ContactUpdate(contact_id=ids["Li"], noticed_on=TODAY, kind="title", new_value="CTO"))
+        session.add(LifeChange(contact_id=ids["Li"], noticed_on=TODAY, kind="title", new_value="CTO"))
     ws.close()
     return ids
 
@@ -120,7 +120,7 @@ def test_not_now_dismisses_a_nudge_and_done_acknowledges_a_small_act(today_windo
     [act] = rows(today_window, "smallActRow")
     qtbot.mouseClick(act.findChild(QPushButton, "ackButton"), Qt.MouseButton.LeftButton)
     assert rows(today_window, "smallActRow") == []
-    assert today_window.ws.updates.pending() == []
+    assert today_window.ws.small_acts.pending() == []
 
 
 def test_schedule_coffee_from_a_nudge_with_an_editable_invitation_to_copy(
@@ -174,7 +174,7 @@ def test_ctrl_numbers_move_between_the_sections(today_window, qtbot):
 
 def test_a_calm_empty_state_when_there_is_nothing_to_do(window, services, qtbot):
     services.contacts.add(ContactCard(name="Ada Lovelace"))
-    window.relations.sidebar.show_page(window.relations.today)
-    window.relations.today.reload()
+    window.sidebar.show_page(window.today)
+    window.today.reload()
     assert window.findChild(QWidget, "todayEmpty").isVisible()
     assert rows(window, "followupRow") == []

@@ -14,7 +14,7 @@ from hitouch.domain.phones import pretty_phone
 from hitouch.domain.vocabulary import FollowUpKind, Source
 
 # How long a timed follow-up lasts when it does not say.
-DEFAULT_MINUTES = {
+DEFAULT_MINUTES: dict[str, int] = {  # by FollowUpKind (a StrEnum: its values are the keys)
     FollowUpKind.COFFEE: 30,
     FollowUpKind.MEETING: 60,
     FollowUpKind.CALL: 30,

@@ -17,6 +17,12 @@ _TITLES = {
 }
 
 
+def effective_due(due_on: date, snoozed_until: date | None) -> date:
+    """When a follow-up is due now: a snooze moves it later, never earlier. The queries spell the
+    same rule in SQL once, in `store/queries/followup_due.py`."""
+    return snoozed_until if snoozed_until and snoozed_until > due_on else due_on
+
+
 def default_title(kind: FollowUpKind | str, name: str) -> str:
     """'Coffee with Adaeze Okonkwo', 'Call Li Wei'."""
     return _TITLES[FollowUpKind(kind)].format(name=name)
@@ -40,9 +46,7 @@ class FollowUpRecord:
     @property
     def due(self) -> date:
         """When it is due now: a snooze moves it later, never earlier."""
-        if self.snoozed_until and self.snoozed_until > self.due_on:
-            return self.snoozed_until
-        return self.due_on
+        return effective_due(self.due_on, self.snoozed_until)
 
     def status_on(self, today: date) -> FollowUpStatus:
         if self.done:

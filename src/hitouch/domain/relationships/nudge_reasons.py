@@ -1,4 +1,4 @@
-"""Why a contact known only virtually is worth meeting: a score and one sentence to read.
+"""Nudges: why a contact known only virtually is worth meeting, a score and one sentence to read.
 
 The signals are counted in SQL by `services/nudges.py`; the weighing and the wording live here,
 in plain Python, so they can be read and tested on their own.
@@ -31,6 +31,16 @@ _INVITE_HOW = {
     "message": "been messaging",
     "social": "chatted online",
 }
+
+
+@dataclass(slots=True)
+class Nudge:
+    """A contact known only virtually, worth meeting face to face, and why."""
+
+    contact: ContactRef
+    reason: str
+    score: float
+    last_exchange: date | None = None
 
 
 @dataclass(slots=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from typing import Protocol
 
 from hitouch.domain.birthday import Birthday
@@ -67,8 +68,9 @@ class Columns:
 
 
 class LinkedInLayout:
-    def __init__(self, columns: list[str]) -> None:
+    def __init__(self, columns: list[str], today: date) -> None:
         self.c = Columns(columns)
+        self.today = today  # two-digit years are read against it
 
     def card(self, cells: list[str], report: Report) -> ContactCard | None:
         c = self.c
@@ -84,7 +86,7 @@ class LinkedInLayout:
         if url:
             card.urls.append(Labelled(url, "LinkedIn"))
         if text := c.get(cells, "Connected On"):
-            card.connected_on = connected_on(text)
+            card.connected_on = connected_on(text, self.today)
             if card.connected_on is None:
                 report(f"the “Connected On” date “{text}” is not a date and was left out")
         return card
@@ -97,8 +99,9 @@ class GoogleLayout:
     """Google Contacts CSV, current ('First Name', 'Labels', 'E-mail 1 - Label') and legacy
     ('Given Name', 'Group Membership', 'E-mail 1 - Type')."""
 
-    def __init__(self, columns: list[str]) -> None:
+    def __init__(self, columns: list[str], today: date) -> None:
         self.c = Columns(columns)
+        self.today = today
         # kind -> [(label column, value column)] in the numbered order
         pairs: dict[tuple[str, int], dict[str, int]] = {}
         for i, name in enumerate(columns):
@@ -128,7 +131,7 @@ class GoogleLayout:
             for tag in (t.strip().lstrip("* ").strip() for t in c.get(cells, "Labels", "Group Membership").split(":::"))
             if tag and tag.lower() not in _SYSTEM_GROUPS
         ]
-        card.birthday = _birthday(c.get(cells, "Birthday"), report)
+        card.birthday = _birthday(c.get(cells, "Birthday"), self.today, report)
         return card
 
     def _labelled(self, cells: list[str], kind: str) -> list[Labelled]:
@@ -175,8 +178,9 @@ _OUTLOOK_PHONES = (
 class OutlookLayout:
     """Outlook's CSV export ('First Name', 'E-mail Address', 'Business Phone', 'Web Page')."""
 
-    def __init__(self, columns: list[str]) -> None:
+    def __init__(self, columns: list[str], today: date) -> None:
         self.c = Columns(columns)
+        self.today = today
 
     def card(self, cells: list[str], report: Report) -> ContactCard | None:
         c = self.c
@@ -192,15 +196,16 @@ class OutlookLayout:
         if url := c.get(cells, "Web Page"):
             card.urls.append(Labelled(url))
         card.tags = re.split(r"[;,]", c.get(cells, "Categories"))
-        card.birthday = _birthday(c.get(cells, "Birthday"), report)
+        card.birthday = _birthday(c.get(cells, "Birthday"), self.today, report)
         return card
 
 
 class HiTouchLayout:
     """What write_csv writes; cells it protected from spreadsheets get their quote removed."""
 
-    def __init__(self, columns: list[str]) -> None:
+    def __init__(self, columns: list[str], today: date) -> None:
         self.c = Columns(columns)
+        self.today = today
 
     def card(self, cells: list[str], report: Report) -> ContactCard | None:
         cells = [unprotect(cell) for cell in cells]
@@ -217,7 +222,7 @@ class HiTouchLayout:
         card.phones = [Labelled(v) for v in _split(c.get(cells, "Phones"))]
         card.urls = [Labelled(v) for v in _split(c.get(cells, "URLs"))]
         card.tags = _split(c.get(cells, "Tags"))
-        card.birthday = _birthday(c.get(cells, "Birthday"), report)
+        card.birthday = _birthday(c.get(cells, "Birthday"), self.today, report)
         source = c.get(cells, "Source")
         card.source = Source(source) if source in _SOURCES else None
         return card
@@ -232,10 +237,10 @@ def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split(MULTI_VALUE_SEPARATOR.strip()) if part.strip()]
 
 
-def _birthday(text: str, report: Report) -> Birthday | None:
+def _birthday(text: str, today: date, report: Report) -> Birthday | None:
     if not text or text.strip() in ("0/0/00", "0/0/0000", "00/00/0000"):
         return None
-    found = text_birthday(text)
+    found = text_birthday(text, today)
     if found is None:
         report(f"the birthday “{text}” is not a date and was left out")
     return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from hitouch.domain.cards import ContactCard, Labelled
 from hitouch.domain.text import fold
@@ -85,7 +86,8 @@ def has_identifying_field(mapping: dict[str, str]) -> bool:
 
 
 class MappedLayout:
-    def __init__(self, columns: list[str], mapping: dict[str, str]) -> None:
+    def __init__(self, columns: list[str], mapping: dict[str, str], today: date) -> None:
+        self.today = today  # two-digit years are read against it
         unknown = sorted(set(mapping.values()) - set(MAPPABLE_FIELDS))
         if unknown:
             raise ValueError(f"not fields a column can map to: {', '.join(unknown)}")
@@ -112,7 +114,7 @@ class MappedLayout:
             elif field == "tags":
                 card.tags += [tag.strip().lstrip("* ") for tag in re.split(r"[;,]|:::", value)]
             elif field == "birthday" and card.birthday is None:
-                card.birthday = text_birthday(value)
+                card.birthday = text_birthday(value, self.today)
                 if card.birthday is None:
                     report(f"the birthday “{value}” is not a date and was left out")
             elif field == "notes":

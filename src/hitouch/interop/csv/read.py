@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from hitouch.domain.cards import Problem
 from hitouch.interop.card_tidy import finish_card
@@ -66,6 +67,8 @@ def read_csv(
     format: str = "auto",
     mapping: dict[str, str] | None = None,
     region: str | None = None,
+    *,
+    today: date,
 ) -> ReadResult:
     text = csv_text(data, filename)
     table = table_of(text, filename, format)
@@ -75,7 +78,7 @@ def read_csv(
     kind = detected if format in ("auto", "csv") else format
     if format == "csv" and kind != "hitouch":
         kind = "csv"
-    layout = _layout(kind, table.columns, mapping, filename)
+    layout = _layout(kind, table.columns, mapping, filename, today)
     result = ReadResult("csv" if kind == "hitouch" else kind)
     for line, cells in table.rows:
 
@@ -93,20 +96,20 @@ def read_csv(
     return result
 
 
-def _layout(kind: str, columns: list[str], mapping: dict[str, str] | None, filename: str) -> Layout:
+def _layout(kind: str, columns: list[str], mapping: dict[str, str] | None, filename: str, today: date) -> Layout:
     named = [column if len(column) <= 40 else column[:39] + "…" for column in columns if column]
     found = ", ".join(named[:20]) + (", …" if len(named) > 20 else "") if named else "none"
     if kind in _REQUIRED and not any(name in Columns(columns) for name in _REQUIRED[kind]):
         raise UnreadableFile(filename, f"its columns are not those of {_LAYOUT_NAMES[kind]} export (found: {found})")
     if kind == "linkedin":
-        return LinkedInLayout(columns)
+        return LinkedInLayout(columns, today)
     if kind == "google":
-        return GoogleLayout(columns)
+        return GoogleLayout(columns, today)
     if kind == "outlook":
-        return OutlookLayout(columns)
+        return OutlookLayout(columns, today)
     if kind == "hitouch":
-        return HiTouchLayout(columns)
+        return HiTouchLayout(columns, today)
     chosen = mapping if mapping is not None else guess_mapping(columns)
     if not has_identifying_field(chosen):
         raise UnreadableFile(filename, f"none of its columns is a name, email or phone (found: {found})")
-    return MappedLayout(columns, chosen)
+    return MappedLayout(columns, chosen, today)

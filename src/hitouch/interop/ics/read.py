@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from hitouch.domain.calendar.meetings import Attendee, CalendarEvent
@@ -155,12 +155,14 @@ def _not_ended(block: _Block, filename: str, problems: list[Problem]) -> None:
 
 def _zones(blocks: list[_Block], filename: str, problems: list[Problem]) -> dict[str, tzinfo]:
     """The file's own time zones by TZID."""
-    from icalendar import Component  # here, not on every start of the command line
+    from icalendar import Timezone  # here, not on every start of the command line
 
     zones: dict[str, tzinfo] = {}
     for block in blocks:
         try:
-            component = Component.from_ical("\r\n".join(block.lines))
+            component = Timezone.from_ical("\r\n".join(block.lines))
+            if not isinstance(component, Timezone):
+                raise ValueError("not a VTIMEZONE")
             tzid = _tzid(component.get("TZID"))
             zones[tzid] = component.to_tz(lookup_tzid=False)
         except Exception:
@@ -172,7 +174,7 @@ def _zones(blocks: list[_Block], filename: str, problems: list[Problem]) -> dict
     return zones
 
 
-def _tzid(value) -> str:
+def _tzid(value: Any) -> str:
     if isinstance(value, list):
         value = value[0] if value else ""
     return str(value or "").strip().strip('"').replace("\\,", ",").replace("\\;", ";")
@@ -261,7 +263,7 @@ class _EventReader:
         except Exception:
             self._problem(event.line, f"{noun}: its end could not be read, so its length is not known")
 
-    def _moment(self, prop) -> datetime | date:
+    def _moment(self, prop: Any) -> datetime | date:
         """A date, or a time made aware: its own zone, else the file's, else local time."""
         value = prop.dt
         if isinstance(value, date) and not 1 < value.year < 9999:
@@ -278,7 +280,7 @@ class _EventReader:
             return value
         raise ValueError(f"not a date: {value!r}")
 
-    def _recurrence_id(self, prop) -> str | None:
+    def _recurrence_id(self, prop: Any) -> str | None:
         """The meeting of a series it stands for, as stable text: UTC, or the date."""
         if prop is None:
             return None
@@ -294,14 +296,14 @@ class _EventReader:
         self._problems.append(Problem(self._filename, line, message))
 
 
-def _all(component: Component, name: str) -> list:
+def _all(component: Component, name: str) -> list[Any]:
     value = component.get(name)
     if value is None:
         return []
     return value if isinstance(value, list) else [value]
 
 
-def _one(component: Component, name: str):
+def _one(component: Component, name: str) -> Any:
     """A property given once; the first when a calendar gives it more often."""
     values = _all(component, name)
     return values[0] if values else None
@@ -312,7 +314,7 @@ def _text(component: Component, name: str) -> str:
     return str(value).replace("\x00", "").strip() if value is not None else ""
 
 
-def _attendee(prop) -> Attendee | None:
+def _attendee(prop: Any) -> Attendee | None:
     """(email, name) from mailto: in any case, or an EMAIL parameter; None when there is no address."""
     if prop is None:
         return None
@@ -325,7 +327,7 @@ def _attendee(prop) -> Attendee | None:
     return Attendee(address, " ".join(_param(prop, "CN").strip('"').split()))
 
 
-def _param(prop, name: str) -> str:
+def _param(prop: Any, name: str) -> str:
     value = getattr(prop, "params", {}).get(name, "")
     if isinstance(value, list):
         value = ", ".join(str(v) for v in value)

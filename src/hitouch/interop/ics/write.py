@@ -106,7 +106,7 @@ def vtimezone(zone: ZoneInfo, first_year: int, last_year: int) -> str:
     from icalendar import Timezone
 
     component = Timezone.from_tzinfo(zone, first_date=date(first_year, 1, 1), last_date=date(last_year, 1, 1))
-    return component.to_ical().decode("utf-8").rstrip("\r\n")
+    return str(component.to_ical().decode("utf-8")).rstrip("\r\n")
 
 
 def escape_text(value: str) -> str:

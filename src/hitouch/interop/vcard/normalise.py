@@ -134,7 +134,8 @@ def _decoded(prop: Property) -> str:
     encodings = {e.upper() for e in prop.params.get("ENCODING", [])}
     if "QUOTED-PRINTABLE" in encodings:
         raw = binascii.a2b_qp(raw)
-    charset = (prop.params.get("CHARSET") or [None])[0]
+    charsets = prop.params.get("CHARSET") or []
+    charset: str | None = charsets[0] if charsets else None
     return value_text(raw, charset)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from hitouch.domain.birthday import Birthday
 from hitouch.domain.cards import ContactCard, Labelled
@@ -82,7 +82,7 @@ class _Groups:
 def _labelled(
     name: str,
     values: list[Labelled],
-    types: dict[str, tuple[str, ...]],
+    types: Mapping[str, tuple[str, ...]],
     groups: _Groups,
     v4: bool,
     extra: tuple[str, ...] = (),

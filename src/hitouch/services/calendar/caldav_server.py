@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 from hitouch.services.errors import UserError
 
 TIMEOUT_SECONDS = 20
+T = TypeVar("T")
+# The caldav library has no type hints: its client, calendars and responses are Any here.
 
 
 class CalDavError(UserError):
@@ -51,7 +55,7 @@ class CalDavServer:
     def calendar_url(self) -> str:
         return str(self._calendar.url)
 
-    def _find_or_make_calendar(self):
+    def _find_or_make_calendar(self) -> Any:
         principal = self._client.principal()
         for calendar in principal.get_calendars():
             if calendar.get_display_name() == self.account.calendar:
@@ -94,11 +98,11 @@ class CalDavServer:
 
     # Errors ---------------------------------------------------------------------------------
 
-    def _etag(self, response, method: str, href: str) -> str:
+    def _etag(self, response: Any, method: str, href: str) -> str:
         self._check(response, method, href)
-        return response.headers.get("ETag", "")
+        return str(response.headers.get("ETag", ""))
 
-    def _check(self, response, method: str, href: str) -> None:
+    def _check(self, response: Any, method: str, href: str) -> None:
         if 200 <= response.status < 300:
             return
         reason = f"{response.status} {getattr(response, 'reason', '') or ''}".strip()
@@ -108,7 +112,7 @@ class CalDavServer:
             )
         raise CalDavError(f"The CalDAV server at {self.account.url} refused {method} {href} ({reason}).")
 
-    def _guard(self, action):
+    def _guard(self, action: Callable[[], T]) -> T:
         from caldav.lib import error as dav
 
         url, user = self.account.url, self.account.user
@@ -143,11 +147,13 @@ class CalDavServer:
             ) from None
 
 
-def _counting_client(account: CalDavAccount, password: str | None, counter: Counter[str]):
+def _counting_client(account: CalDavAccount, password: str | None, counter: Counter[str]) -> Any:
     import caldav
 
-    class CountingClient(caldav.DAVClient):
-        def request(self, url, method="GET", body="", headers=None, *args, **kwargs):
+    class CountingClient(caldav.DAVClient):  # type: ignore[misc,valid-type]  # caldav exports it untyped
+        def request(
+            self, url: str, method: str = "GET", body: str = "", headers: Any = None, *args: Any, **kwargs: Any
+        ) -> Any:
             counter[method] += 1
             return super().request(url, method, body, headers, *args, **kwargs)
 

@@ -14,11 +14,12 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NoReturn
 
 from sqlalchemy import delete, select
 
 from hitouch.interop.ics.write import read_uids
-from hitouch.services.calendar.caldav_server import CalDavAccount, CalDavError, CalDavServer
+from hitouch.services.calendar.caldav_server import CalDavAccount, CalDavError, CalDavServer, Stored
 from hitouch.services.calendar.exports import Calendar
 from hitouch.store.database import Journal
 from hitouch.store.models import CalDavItem
@@ -134,7 +135,8 @@ class CalDavSync:
             self._record(report.calendar_url, confirmed)
 
     def _send(self, server: CalDavServer, change: _Change, report: SyncReport) -> CalDavItem | None:
-        if not change.body:  # done or deleted in HiTouch
+        if not change.body:  # done or deleted in HiTouch: only what the server has is removed
+            assert change.known is not None, "a removal is only planned for an event on the server"
             server.delete(change.known.href)
             report.removed += 1
             return None
@@ -152,7 +154,7 @@ class CalDavSync:
             fingerprint=fingerprint(change.body),
         )
 
-    def _adopt(self, server: CalDavServer, change: _Change):
+    def _adopt(self, server: CalDavServer, change: _Change) -> Stored:
         """Something already sits where this event goes: ours, when a sync was cut off between
         the server's answer and the journal's record of it. Anything else is left alone."""
         href = server.href_for(change.uid)
@@ -167,7 +169,7 @@ class CalDavSync:
         return server.replace(href, change.body, etag) if ours else self._refuse(server, href)
 
     @staticmethod
-    def _refuse(server: CalDavServer, href: str):
+    def _refuse(server: CalDavServer, href: str) -> NoReturn:
         raise CalDavError(
             f"{href} on {server.account.url} holds an event HiTouch did not create; it was left untouched."
         )

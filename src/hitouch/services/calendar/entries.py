@@ -7,8 +7,9 @@ read for a set of contacts given as a subquery, never one contact at a time.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from hitouch.domain.birthday import Birthday
@@ -20,6 +21,7 @@ from hitouch.domain.calendar.entries import (
     birthday_uid,
     followup_entry,
 )
+from hitouch.domain.relationships.followups import effective_due
 from hitouch.services.errors import NotFound
 from hitouch.store.models import (
     Contact,
@@ -31,10 +33,11 @@ from hitouch.store.models import (
     Interaction,
     InteractionContact,
 )
+from hitouch.store.queries.followup_due import due_column
 
 
-def _open_followups(until: date | None) -> Select:
-    due = func.max(FollowUp.due_on, func.coalesce(FollowUp.snoozed_until, FollowUp.due_on))
+def _open_followups(until: date | None) -> Select[int]:
+    due = due_column()
     query = (
         select(FollowUp.id)
         .join(Contact, Contact.id == FollowUp.contact_id)
@@ -45,7 +48,7 @@ def _open_followups(until: date | None) -> Select:
     return query.where(due <= until.isoformat()) if until else query
 
 
-def _birthday_contacts() -> Select:
+def _birthday_contacts() -> Select[int]:
     return select(Contact.id).where(Contact.deleted_at.is_(None), Contact.birthday_mmdd.is_not(None))
 
 
@@ -62,7 +65,7 @@ def followup_entry_by_id(session: Session, followup_id: int, reminders: Reminder
     return entries[0]
 
 
-def _entries_for(session: Session, which, reminders: Reminders) -> list[CalendarEntry]:
+def _entries_for(session: Session, which: ColumnElement[bool], reminders: Reminders) -> list[CalendarEntry]:
     rows = session.execute(
         select(
             FollowUp.ical_uid,
@@ -91,8 +94,7 @@ def _entries_for(session: Session, which, reminders: Reminders) -> list[Calendar
             kind=r.kind,
             title=r.title,
             note=r.note,
-            # A snoozed follow-up is due when its snooze ends.
-            day=max(r.due_on, r.snoozed_until or r.due_on),
+            day=effective_due(r.due_on, r.snoozed_until),
             at=r.due_time,
             minutes=r.minutes,
             person=people[r.contact_id],
@@ -131,7 +133,7 @@ def live_uids(session: Session) -> set[str]:
     return uids | {birthday_uid(cid) for cid in session.scalars(_birthday_contacts())}
 
 
-def person_facts(session: Session, contact_ids) -> dict[int, PersonFacts]:
+def person_facts(session: Session, contact_ids: Any) -> dict[int, PersonFacts]:
     """Facts for the contacts a subquery selects: five queries in all."""
     people = {
         r.id: PersonFacts(name=r.name, company=r.company, title=r.title, source=r.source, connected_on=r.connected_on)

@@ -11,16 +11,14 @@ import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, time, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from hitouch.domain.calendar.entries import CalendarEntry, Reminders, cancelled_entry
-from hitouch.domain.calendar.local_zone import local_zone
 from hitouch.interop.ics import write as ics
 from hitouch.services.calendar import entries as calendar_data
 from hitouch.services.clock import Clock
@@ -57,12 +55,10 @@ class Calendar:
         journal: Journal,
         clock: Clock,
         settings: Callable[[], Settings] = Settings,
-        zone: Callable[[], ZoneInfo | None] = local_zone,
     ) -> None:
         self._journal = journal
-        self._clock = clock
+        self._clock = clock  # today, now, and the zone times are written in
         self._settings = settings
-        self._zone = zone
 
     def reminders(self) -> Reminders:
         s = self._settings()
@@ -93,7 +89,7 @@ class Calendar:
                     for uid, given in _round(session, target).items()
                     if uid not in still_live
                 ]
-        data = ics.write_calendar(entries + cancelled, self._zone(), self._clock.utc_now(), name=CALENDAR_NAME)
+        data = ics.write_calendar(entries + cancelled, self._clock.zone, self._clock.utc_now(), name=CALENDAR_NAME)
         return CalendarFile(data, target, entries, cancelled)
 
     def record_round(self, written: CalendarFile) -> None:
@@ -149,7 +145,7 @@ class Calendar:
         """One follow-up as an .ics file for "Add to calendar"; cancelled when done or deleted."""
         with self._journal.read() as session:
             entry = calendar_data.followup_entry_by_id(session, followup_id, self.reminders())
-        return ics.write_entry(entry, self._zone(), self._clock.utc_now())
+        return ics.write_entry(entry, self._clock.zone, self._clock.utc_now())
 
     def save_single_event(self, followup_id: int, folder: Path) -> Path:
         path = Path(folder) / f"hitouch-followup-{followup_id}.ics"
@@ -164,14 +160,14 @@ class Calendar:
             return calendar_data.followup_entries(session, self.reminders())
 
     def entry_bytes(self, entry: CalendarEntry) -> bytes:
-        return ics.write_entry(entry, self._zone(), self._clock.utc_now())
+        return ics.write_entry(entry, self._clock.zone, self._clock.utc_now())
 
 
-def _round(session: Session, target: str) -> dict[str, tuple]:
+def _round(session: Session, target: str) -> dict[str, tuple[int, str, date, time | None, bool]]:
     """What the target was last given: uid -> (sequence, summary, day, at, yearly)."""
     return {
-        uid: tuple(given)
-        for uid, *given in session.execute(
+        uid: (sequence, summary, day, at, yearly)
+        for uid, sequence, summary, day, at, yearly in session.execute(
             select(
                 CalendarRound.uid,
                 CalendarRound.sequence,

@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, select
+from sqlalchemy import Result, delete, select
 from sqlalchemy.orm import Session
 
-from hitouch.domain.calendar.local_zone import local_zone
 from hitouch.domain.calendar.meetings import CalendarEvent, followup_kind, guess_channel, journal_note
 from hitouch.domain.cards import Problem
 from hitouch.domain.records import ContactRef
@@ -141,10 +141,9 @@ class CalendarUndoReport:
 
 
 class CalendarImport:
-    def __init__(self, journal: Journal, clock: Clock, zone: Callable[[], ZoneInfo | None] = local_zone) -> None:
+    def __init__(self, journal: Journal, clock: Clock) -> None:
         self._journal = journal
-        self._clock = clock
-        self._zone = zone
+        self._clock = clock  # now, and the user's zone for times given without one
 
     @staticmethod
     def is_calendar(path: Path | str) -> bool:
@@ -164,7 +163,7 @@ class CalendarImport:
         cannot be read at all, and then nothing of any file is imported."""
         if not paths:
             raise UserError("no file to import")
-        zone = self._zone()
+        zone = self._clock.zone
         events: list[tuple[CalendarEvent, str]] = []
         problems: list[Problem] = []
         for done, path in enumerate(paths):
@@ -188,7 +187,7 @@ class CalendarImport:
         """Import as one batch: all of it, or (on an error or cancel) nothing."""
         now = self._clock.utc_now()
         with self._journal.write() as session:
-            meetings = self._decide(session, [(m.event, m.file) for m in plan.meetings], self._zone())
+            meetings = self._decide(session, [(m.event, m.file) for m in plan.meetings], self._clock.zone)
             batch = ImportBatch(created_at=now, format=FORMAT, files="\n".join(plan.files), created=0, merged=0)
             session.add(batch)
             session.flush()
@@ -232,8 +231,8 @@ class CalendarImport:
                 )
             )
             contacts.update(session.scalars(select(FollowUp.contact_id).where(FollowUp.import_batch_id == batch_id)))
-            removed = session.execute(delete(Interaction).where(Interaction.import_batch_id == batch_id)).rowcount
-            removed_followups = session.execute(delete(FollowUp).where(FollowUp.import_batch_id == batch_id)).rowcount
+            removed = _deleted(session.execute(delete(Interaction).where(Interaction.import_batch_id == batch_id)))
+            removed_followups = _deleted(session.execute(delete(FollowUp).where(FollowUp.import_batch_id == batch_id)))
             batch.undone_at = self._clock.utc_now()
         changes = Changes(contacts=contacts, interactions=bool(removed), followups=bool(removed_followups))
         return CalendarUndoReport(batch_id, removed, removed_followups, changes)
@@ -291,10 +290,15 @@ def _local(start: datetime | date | None, zone: ZoneInfo | None) -> tuple[date |
     return start, None
 
 
+def _deleted(result: Result[Any]) -> int:
+    """How many rows a DELETE removed (its result is a CursorResult, which counts them)."""
+    return int(getattr(result, "rowcount", 0))
+
+
 def _place(meeting: Meeting, now: datetime) -> None:
     """An interaction if it has begun, else a follow-up."""
     start = meeting.event.start
-    begun = start <= now if isinstance(start, datetime) else start <= now.date()
+    begun = start <= now if isinstance(start, datetime) else start is not None and start <= now.date()
     channel = guess_channel(meeting.event)
     if begun:
         meeting.outcome, meeting.channel = Outcome.INTERACTION, channel
@@ -361,7 +365,7 @@ def _write_interactions(session: Session, meetings: Sequence[Meeting], batch_id:
                 "interaction_id": interaction_id,
                 "contact_id": person.id,
                 "occurred_on": m.day,
-                "face_to_face": m.channel.face_to_face,
+                "face_to_face": bool(m.channel and m.channel.face_to_face),
             }
             for interaction_id, m in zip(ids, meetings)
             for person in m.people

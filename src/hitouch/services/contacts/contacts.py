@@ -31,7 +31,7 @@ from hitouch.services.relationships.cadences import apply_default_cadence
 from hitouch.settings import Settings
 from hitouch.store.database import Journal
 from hitouch.store.models import Contact
-from hitouch.store.queries import contact_rows
+from hitouch.store.queries import contact_summaries
 
 EDITABLE = frozenset(
     {
@@ -73,7 +73,7 @@ class Contacts:
         """Live contacts in name order, optionally filtered."""
         with self._journal.read() as session:
             if not (tag or event or virtual_only):
-                return contact_rows.live_ids_by_name(reading.raw(session))
+                return contact_summaries.live_ids_by_name(reading.raw(session))
             event_id = None
             if event:
                 found = find_event(session, event)

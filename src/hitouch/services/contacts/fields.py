@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -127,9 +128,13 @@ def _url_key(row: ContactUrl) -> str:
     return row.url_key
 
 
-def _unique(rows: list, key) -> list:
+R = TypeVar("R")
+Positioned = TypeVar("Positioned", ContactEmail, ContactPhone, ContactUrl)
+
+
+def _unique(rows: list[R], key: Callable[[R], str]) -> list[R]:
     seen: set[str] = set()
-    kept = []
+    kept: list[R] = []
     for row in rows:
         if key(row) not in seen:
             seen.add(key(row))
@@ -137,13 +142,13 @@ def _unique(rows: list, key) -> list:
     return kept
 
 
-def _numbered(rows: list) -> list:
+def _numbered(rows: list[Positioned]) -> list[Positioned]:
     for position, row in enumerate(rows):
         row.position = position
     return rows
 
 
-def _extend(existing: list, new_rows: list, key) -> bool:
+def _extend(existing: list[Positioned], new_rows: list[Positioned], key: Callable[[Positioned], str]) -> bool:
     keys = {key(row) for row in existing}
     added = False
     for row in new_rows:

@@ -9,12 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import ColumnElement, FromClause, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from hitouch.domain.cards import Labelled, Photo
 from hitouch.services.contacts.fields import add_to_lists, merge_notes, set_photo
+from hitouch.store.bulk import table_of
 from hitouch.store.models import (
+    Base,
     Cadence,
     Contact,
     ContactEmail,
@@ -22,17 +24,17 @@ from hitouch.store.models import (
     ContactPhone,
     ContactPhoto,
     ContactTag,
-    ContactUpdate,
     ContactUrl,
     FollowUp,
     ImportChange,
     InteractionContact,
+    LifeChange,
     NudgeDismissal,
     Referral,
 )
 
 # Rows that belong to a contact: restored by replacing all of the two contacts' rows.
-OWNED = (
+OWNED: tuple[type[Base], ...] = (
     ContactEmail,
     ContactPhone,
     ContactUrl,
@@ -45,9 +47,9 @@ OWNED = (
     ImportChange,
 )
 # Rows that point at a contact: restored one by one, so rows added since the merge stay.
-POINTING = {
+POINTING: dict[type[Base], tuple[str, ...]] = {
     FollowUp: ("contact_id",),
-    ContactUpdate: ("contact_id",),
+    LifeChange: ("contact_id",),
     Referral: ("from_contact_id", "to_contact_id", "lead_contact_id"),
 }
 
@@ -63,7 +65,7 @@ class MergeRecord:
     pointing: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
-def _rows(session: Session, table: Table, condition) -> list[dict[str, Any]]:
+def _rows(session: Session, table: FromClause, condition: ColumnElement[bool]) -> list[dict[str, Any]]:
     return [dict(row._mapping) for row in session.execute(select(table).where(condition))]
 
 
@@ -75,10 +77,7 @@ def snapshot(session: Session, keep_id: int, other_id: int) -> MergeRecord:
         record.owned[model.__tablename__] = _rows(session, model.__table__, model.__table__.c.contact_id.in_(ids))
     for model, columns in POINTING.items():
         table = model.__table__
-        condition = None
-        for column in columns:
-            clause = table.c[column].in_(ids)
-            condition = clause if condition is None else condition | clause
+        condition = or_(*(table.c[column].in_(ids) for column in columns))
         record.pointing[model.__tablename__] = _rows(session, table, condition)
     return record
 
@@ -146,19 +145,19 @@ def _move_relations(session: Session, keep_id: int, other_id: int) -> None:
 def unmerge(session: Session, record: MergeRecord) -> None:
     """Write back every row as it was before the merge."""
     ids = (record.keep_id, record.other_id)
-    contact = Contact.__table__
+    contact = table_of(Contact.__table__)
     for row in record.contacts:
         if row["id"] == record.keep_id:
             session.execute(update(contact).where(contact.c.id == row["id"]).values(row))
         else:
             session.execute(insert(contact).values(row))
     for model in OWNED:
-        table = model.__table__
+        table = table_of(model.__table__)
         session.execute(delete(table).where(table.c.contact_id.in_(ids)))
         if rows := record.owned[model.__tablename__]:
             session.execute(insert(table), rows)
     for model in POINTING:
-        table = model.__table__
+        table = table_of(model.__table__)
         for row in record.pointing[model.__tablename__]:
             session.execute(delete(table).where(table.c.id == row["id"]))
             session.execute(insert(table).values(row))

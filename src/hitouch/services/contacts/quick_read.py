@@ -2,7 +2,7 @@
 
 Importing SQLAlchemy alone costs about a quarter of a second here; a search from a script
 should cost less than that in all. Journals that need creating or upgrading take the normal
-route first.
+route first (`is_current` says which), through the front end's own way of opening a journal.
 """
 
 from __future__ import annotations
@@ -13,17 +13,20 @@ from pathlib import Path
 
 from hitouch.store import migrate
 from hitouch.store.connect import connect, database_errors, passphrase_for
-from hitouch.store.queries.contact_rows import Connection
+from hitouch.store.queries.contact_summaries import Connection
+
+
+def is_current(path: Path, passphrase: str | None = None) -> bool:
+    """Whether the journal is there, at the current schema, ready for `reading`."""
+    path = Path(path).expanduser()
+    return path.is_file() and migrate.current_revision(path, passphrase_for(path, passphrase)) == migrate.HEAD
 
 
 @contextmanager
 def reading(path: Path, passphrase: str | None = None) -> Iterator[Connection]:
+    """One consistent, read-only snapshot of a current journal (see `is_current`)."""
     path = Path(path).expanduser()
     passphrase = passphrase_for(path, passphrase)
-    if not path.is_file() or migrate.current_revision(path, passphrase) != migrate.HEAD:
-        from hitouch.services.workspace import open_workspace
-
-        open_workspace(path, passphrase=passphrase).close()  # create, or refuse, or upgrade
     connection = connect(path, readonly=True, passphrase=passphrase)
     try:
         connection.execute("BEGIN")  # one consistent snapshot for every query

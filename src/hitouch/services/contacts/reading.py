@@ -1,11 +1,13 @@
-"""Reading contacts in sets: a page of summaries costs a fixed number of queries."""
+"""Contacts inside a unit of work (an ORM session): a live one by id, the one a person named,
+the ids a list shows, a summary page, a contact's whole page with its timeline. The summaries
+themselves are read in plain SQL by `store/queries/contact_summaries.py`."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from hitouch.domain.cards import Labelled
@@ -13,9 +15,9 @@ from hitouch.domain.records import (
     ContactDetail,
     ContactRef,
     ContactSummary,
-    ContactUpdateRecord,
     EventMeeting,
     InteractionRecord,
+    LifeChangeRecord,
 )
 from hitouch.domain.text import fold
 from hitouch.services.errors import Ambiguous, NotFound
@@ -26,13 +28,14 @@ from hitouch.store.models import (
     ContactEvent,
     ContactPhoto,
     ContactTag,
-    ContactUpdate,
     Event,
     Interaction,
     InteractionContact,
+    LifeChange,
     Tag,
 )
-from hitouch.store.queries import contact_rows
+from hitouch.store.queries import contact_summaries
+from hitouch.store.queries.contact_summaries import Connection
 
 
 def live(session: Session, contact_id: int) -> Contact:
@@ -98,7 +101,7 @@ def list_ids(
     return list(session.scalars(query.order_by(Contact.name_key, Contact.id)))
 
 
-def _met_in_person_clause():
+def _met_in_person_clause() -> ColumnElement[bool]:
     face_to_face = select(InteractionContact.contact_id).where(
         InteractionContact.contact_id == Contact.id, InteractionContact.face_to_face.is_(True)
     )
@@ -108,14 +111,18 @@ def _met_in_person_clause():
     return face_to_face.exists() | at_event.exists()
 
 
-def raw(session: Session):
+def raw(session: Session) -> Connection:
     """The DB-API connection under the session, inside its transaction, for plain-SQL readers."""
-    return session.connection().connection.driver_connection
+    connection = session.connection().connection.driver_connection
+    if connection is None:
+        raise RuntimeError("the session's connection is closed")
+    driver: Connection = connection
+    return driver
 
 
 def summaries(session: Session, ids: Sequence[int]) -> list[ContactSummary]:
     """Summaries for `ids`, in the order given; missing ids are left out."""
-    return contact_rows.summaries(raw(session), ids)
+    return contact_summaries.summaries(raw(session), ids)
 
 
 def detail(session: Session, contact_id: int) -> ContactDetail:
@@ -130,12 +137,10 @@ def detail(session: Session, contact_id: int) -> ContactDetail:
             .order_by(Event.starts_on)
         )
     ]
-    updates = [
-        ContactUpdateRecord(u.id, summary.ref, u.noticed_on, u.kind, u.old_value, u.new_value)
+    life_changes = [
+        LifeChangeRecord(u.id, summary.ref, u.noticed_on, u.kind, u.old_value, u.new_value)
         for u in session.scalars(
-            select(ContactUpdate)
-            .where(ContactUpdate.contact_id == contact_id)
-            .order_by(ContactUpdate.noticed_on.desc())
+            select(LifeChange).where(LifeChange.contact_id == contact_id).order_by(LifeChange.noticed_on.desc())
         )
     ]
     return ContactDetail(
@@ -149,7 +154,7 @@ def detail(session: Session, contact_id: int) -> ContactDetail:
         has_photo=session.get(ContactPhoto, contact_id) is not None,
         meetings=meetings,
         timeline=timeline(session, contact_id),
-        updates=updates,
+        life_changes=life_changes,
     )
 
 
@@ -168,7 +173,7 @@ def timeline(session: Session, contact_id: int, limit: int | None = None) -> lis
     return interaction_records(session, rows)
 
 
-def interaction_records(session: Session, rows: list[tuple[Interaction, str | None]]) -> list[InteractionRecord]:
+def interaction_records(session: Session, rows: Sequence[tuple[Interaction, str | None]]) -> list[InteractionRecord]:
     people: dict[int, list[ContactRef]] = defaultdict(list)
     ids = [interaction.id for interaction, _ in rows]
     for chunk in chunks(ids):

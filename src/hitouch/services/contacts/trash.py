@@ -51,4 +51,4 @@ class Trash:
             return 0  # the common case costs no write lock
         with self._journal.write() as session:
             result = session.execute(delete(Contact).where(Contact.deleted_at < cutoff))
-            return result.rowcount
+            return int(getattr(result, "rowcount", 0))  # a DELETE's CursorResult counts its rows

@@ -31,7 +31,7 @@ from hitouch.services.clock import Clock
 from hitouch.services.errors import NotFound, UserError
 from hitouch.services.importing.matching import Suggestion, by_target, exact_targets, suggestions
 from hitouch.services.importing.merge import Additions, additions, load_existing
-from hitouch.services.importing.people import Person, Source, group, person_of
+from hitouch.services.importing.people import CardOrigin, Person, group, person_of
 from hitouch.services.importing.writing import ImportCancelled, undo_batch, write_people
 from hitouch.services.progress import Cancelled, Progress, no_progress, not_cancelled
 from hitouch.store.chunking import chunks
@@ -79,8 +79,8 @@ class PlanEntry:
         return self.person.name
 
     @property
-    def sources(self) -> list[Source]:
-        return self.person.sources
+    def origins(self) -> list[CardOrigin]:
+        return self.person.origins
 
 
 @dataclass(slots=True)
@@ -125,9 +125,9 @@ class ImportPlan:
         counts = Counts(skipped=self.skipped)
         for entry in self.entries:
             if entry.kind == EntryKind.SUGGESTION:
-                counts.add(EntryKind.MERGE if entry.suggestion in confirmed else EntryKind.NEW, len(entry.sources))
+                counts.add(EntryKind.MERGE if entry.suggestion in confirmed else EntryKind.NEW, len(entry.origins))
             else:
-                counts.add(entry.kind, len(entry.sources))
+                counts.add(entry.kind, len(entry.origins))
         return counts
 
 
@@ -202,13 +202,13 @@ class Importing:
                 raise ImportCancelled("the import was cancelled; nothing was imported")
             progress(done, len(paths))
             try:
-                result = read_contacts(path, format, mapping=mapping, region=self._region)
+                result = read_contacts(path, format, mapping=mapping, region=self._region, today=self._clock.today())
             except UnreadableFile as exc:
                 raise UserError(f"{exc}; nothing was imported") from None
             formats.append(result.format)
             problems += result.problems
             skipped += result.skipped
-            people += [person_of(card, Source(str(path), card.line), self._region) for card in result.cards]
+            people += [person_of(card, CardOrigin(str(path), card.line), self._region) for card in result.cards]
         progress(len(paths), len(paths))
         return self.plan_people(people, [str(p) for p in paths], formats, problems, skipped)
 
@@ -220,7 +220,7 @@ class Importing:
             entries = self._entries(session, group(people))
         return ImportPlan(files, formats, entries, problems, skipped)
 
-    def _entries(self, session, people: list[Person]) -> list[PlanEntry]:
+    def _entries(self, session: Session, people: list[Person]) -> list[PlanEntry]:
         resolved = by_target(people, exact_targets(session, people))
         existing = load_existing(session, [target for _, target in resolved if target is not None])
         entries: list[PlanEntry] = []
@@ -279,7 +279,7 @@ class Importing:
                 if target in written.merged
                 else EntryKind.UNCHANGED
             )
-            counts.add(kind, len(person.sources))
+            counts.add(kind, len(person.origins))
         touched = set(written.created) | written.merged
         return ImportReport(
             written.batch_id,
@@ -292,7 +292,7 @@ class Importing:
         )
 
     @staticmethod
-    def _live(session, ids: list[int]) -> set[int]:
+    def _live(session: Session, ids: list[int]) -> set[int]:
         live: set[int] = set()
         for chunk in chunks(ids):
             live.update(session.scalars(select(Contact.id).where(Contact.id.in_(chunk), Contact.deleted_at.is_(None))))

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz
 from sqlalchemy import select, text
@@ -79,7 +80,7 @@ def _personal_keys(session: Session, ids: list[int]) -> dict[int, list[Key]]:
     return keys
 
 
-def _look_up(session: Session, kind: str, values: list[str]):
+def _look_up(session: Session, kind: str, values: list[str]) -> Iterator[tuple[str, int]]:
     """(key value, live contact id) pairs. Liveness is checked here, not in SQL: with
     `deleted_at IS NULL` in the query, SQLite (without statistics) would rather walk every
     live contact through the name index than look the keys up in their own index."""
@@ -88,30 +89,34 @@ def _look_up(session: Session, kind: str, values: list[str]):
             keys = set(chunk)
             names = {value.split("\x1f")[0] for value in keys}
             # (deleted_at, name_key) is one index, so here the condition helps.
-            query = select(Contact.name_key, Contact.company, Contact.id).where(
+            by_name = select(Contact.name_key, Contact.company, Contact.id).where(
                 Contact.name_key.in_(names), Contact.deleted_at.is_(None)
             )
-            for name_key, company, contact_id in session.execute(query):
+            for name_key, company, contact_id in session.execute(by_name):
                 key = f"{name_key}\x1f{fold(company)}"  # name_key is folded already (and fold is not idempotent)
                 if key in keys:
                     yield key, contact_id
             continue
         if kind == "uid":
-            query = select(Contact.vcard_uid, Contact.id, Contact.deleted_at).where(Contact.vcard_uid.in_(chunk))
+            by_uid = select(Contact.vcard_uid, Contact.id, Contact.deleted_at).where(Contact.vcard_uid.in_(chunk))
+            yield from _alive(session.execute(by_uid))
         else:
-            table, column = _KEY_COLUMNS[kind]
-            query = (
-                select(column, table.contact_id, Contact.deleted_at)
-                .join(Contact, Contact.id == table.contact_id)
-                .where(column.in_(chunk))
+            owner, column = _KEY_COLUMNS[kind]
+            by_key = (
+                select(column, owner, Contact.deleted_at).join(Contact, Contact.id == owner).where(column.in_(chunk))
             )
-        yield from ((value, cid) for value, cid, deleted in session.execute(query) if deleted is None)
+            yield from _alive(session.execute(by_key))
 
 
-_KEY_COLUMNS = {
-    "email": (ContactEmail, ContactEmail.address_key),
-    "phone": (ContactPhone, ContactPhone.e164),
-    "linkedin": (ContactUrl, ContactUrl.url_key),
+def _alive(rows: Iterable[Any]) -> Iterator[tuple[str, int]]:
+    """(key value, contact id) of the rows (value, contact id, deleted_at) whose contact is live."""
+    return ((value, contact_id) for value, contact_id, deleted in rows if deleted is None)
+
+
+_KEY_COLUMNS = {  # the key's owner (its contact_id) and the key's column
+    "email": (ContactEmail.contact_id, ContactEmail.address_key),
+    "phone": (ContactPhone.contact_id, ContactPhone.e164),
+    "linkedin": (ContactUrl.contact_id, ContactUrl.url_key),
 }
 
 

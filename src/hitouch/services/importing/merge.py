@@ -145,7 +145,7 @@ def load_existing(session: Session, ids: Sequence[int]) -> dict[int, Existing]:
 class Move:
     """A change in someone's working life, noticed in a newer LinkedIn export."""
 
-    kind: str  # "company" or "title", as ContactUpdate records it
+    kind: str  # "company" or "title", as a LifeChange records it
     old: str
     new: str
 
@@ -198,7 +198,7 @@ def additions(person: Person, existing: Existing) -> Additions:
             adds.fields[column] = value
     if card.source == Source.LINKEDIN:
         for kind in ("company", "title"):
-            before, after = old[kind] or "", new_values[kind]
+            before, after = old[kind] or "", card.company if kind == "company" else card.title
             if before and after and not _same(kind, before, after):
                 adds.fields[kind] = after
                 adds.moves.append(Move(kind, before, after))

@@ -3,7 +3,7 @@ or vCard UID are one person, whichever file and line they come from."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from hitouch.domain.cards import ContactCard, Labelled
@@ -16,8 +16,9 @@ Key = tuple[str, str]  # ("email", "zoe@fjord.vc"), ("phone", "+4420..."), ("lin
 
 
 @dataclass(frozen=True, slots=True)
-class Source:
-    """Where a card was read: the file and the line it starts on."""
+class CardOrigin:
+    """Where a card was read: the file and the line it starts on (not `vocabulary.Source`, how
+    we came to know a person)."""
 
     file: str
     line: int
@@ -28,7 +29,7 @@ class Person:
     """One person as the files describe them: the cards combined, and the keys that identify them."""
 
     card: ContactCard
-    sources: list[Source]
+    origins: list[CardOrigin]
     e164: list[str | None]  # one per card.phones, worked out once for matching and storing
     keys: list[Key] = field(default_factory=list)
 
@@ -37,8 +38,8 @@ class Person:
         return self.card.display_name or (self.card.phones[0].value if self.card.phones else "")
 
 
-def person_of(card: ContactCard, source: Source, region: str | None) -> Person:
-    person = Person(card, [source], [to_e164(p.value, region) for p in card.phones])
+def person_of(card: ContactCard, origin: CardOrigin, region: str | None) -> Person:
+    person = Person(card, [origin], [to_e164(p.value, region) for p in card.phones])
     person.keys = keys_of(person)
     return person
 
@@ -157,13 +158,13 @@ def combine(people: Iterable[Person]) -> Person:
             phones.setdefault(number or _digits(phone.value), (phone, number))
     card.emails, card.urls = emails.items, urls.items
     card.phones = [phone for phone, _ in phones.values()]
-    person = Person(card, [s for p in people for s in p.sources], [number for _, number in phones.values()])
+    person = Person(card, [o for p in people for o in p.origins], [number for _, number in phones.values()])
     person.keys = list(dict.fromkeys(key for p in people for key in p.keys))
     return person
 
 
 class _Union:
-    def __init__(self, key) -> None:
+    def __init__(self, key: Callable[[str], str]) -> None:
         self._key = key
         self._seen: set[str] = set()
         self.items: list[Labelled] = []

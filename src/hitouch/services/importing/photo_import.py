@@ -33,7 +33,7 @@ from hitouch.services.importing.importing import (
     Suggestion,
 )
 from hitouch.services.importing.matching import exact_targets
-from hitouch.services.importing.people import Person, Source, person_of
+from hitouch.services.importing.people import CardOrigin, Person, person_of
 from hitouch.services.importing.photo_rows import PHOTO_FORMAT, KeptPhoto, Meeting, Waiting, write_photo_rows
 from hitouch.services.importing.photos import PhotoRead, PhotoReader, photo_paths, read_photo
 from hitouch.services.journal.events import ensure_event
@@ -78,7 +78,7 @@ class PhotoPlan:
         return next((i for i, p in enumerate(self.photos) if p.path == path), None)
 
     def photos_of(self, entry: PlanEntry) -> list[int]:
-        found = [self.photo_index(s.file) for s in entry.sources]
+        found = [self.photo_index(s.file) for s in entry.origins]
         return list(dict.fromkeys(i for i in found if i is not None))
 
 
@@ -180,7 +180,7 @@ class PhotoImport:
                 problems += payload.problems
                 for card in payload.cards:
                     card.source = ContactSource.IN_PERSON
-                    person = person_of(card, Source(read.path, number), self._region)
+                    person = person_of(card, CardOrigin(read.path, number), self._region)
                     (people.append(person) if person.name else nameless.append((index, person)))
                 if not payload.cards:
                     kind = "none" if payload.kind in (CodeKind.VCARD, CodeKind.MECARD) else str(payload.kind)
@@ -222,7 +222,7 @@ class PhotoImport:
             if name:
                 card = replace(item.person.card, name=name, emails=[], phones=[], urls=list(item.person.card.urls))
                 entries.append(
-                    PlanEntry(len(entries), EntryKind.NEW, person_of(card, item.person.sources[0], self._region))
+                    PlanEntry(len(entries), EntryKind.NEW, person_of(card, item.person.origins[0], self._region))
                 )
             else:
                 waiting.append(Waiting(item.photo, "linkedin", item.url))

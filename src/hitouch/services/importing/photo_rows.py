@@ -78,7 +78,7 @@ def write_photo_rows(
     by_path = {photo.path: images[i] for i, photo in enumerate(photos)}
     met = 0
     for (person, target), contact_id in zip(people, contact_ids):
-        shown_on = list(dict.fromkeys(by_path[s.file] for s in person.sources if s.file in by_path))
+        shown_on = list(dict.fromkeys(by_path[s.file] for s in person.origins if s.file in by_path))
         linked = set(
             session.scalars(
                 select(ContactCardImage.card_image_id).where(

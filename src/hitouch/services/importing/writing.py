@@ -18,6 +18,7 @@ from hitouch.domain.text import display_name, fold, split_name
 from hitouch.domain.vocabulary import Source
 from hitouch.services.importing.merge import (
     Additions,
+    Existing,
     additions,
     as_text,
     email_values,
@@ -37,6 +38,7 @@ from hitouch.store.bulk import (
     insert_contacts,
     insert_rows,
     search_index_deferred,
+    table_of,
 )
 from hitouch.store.chunking import chunks
 from hitouch.store.models import (
@@ -45,10 +47,10 @@ from hitouch.store.models import (
     ContactPhone,
     ContactPhoto,
     ContactTag,
-    ContactUpdate,
     ContactUrl,
     ImportBatch,
     ImportChange,
+    LifeChange,
 )
 
 STEP = 1000  # people per step between progress reports and cancel checks
@@ -94,15 +96,15 @@ def write_people(
             written.created += insert_contacts(session, rows, batch.id)
             done += len(step)
             progress(done, total)
-        for step in chunks(merges, STEP):
+        for pairs in chunks(merges, STEP):
             _check(cancelled)
-            existing = load_existing(session, [target for _, target in step])
-            merged = [(target, additions(person, existing[target])) for person, target in step]
+            existing = load_existing(session, [target for _, target in pairs])
+            merged = [(target, additions(person, existing[target])) for person, target in pairs]
             _write_additions(session, merged, existing, tag_ids, batch.id, now, today)
             for target, adds in merged:
                 (written.merged if adds else written.unchanged).add(target)
                 written.moves += len(adds.moves)
-            done += len(step)
+            done += len(pairs)
             progress(done, total)
         touched.update(written.merged)
     _check(cancelled)
@@ -156,7 +158,7 @@ def _new_contact(person: Person, tag_ids: dict[str, int], now: datetime) -> NewC
 def _write_additions(
     session: Session,
     merged: list[tuple[int, Additions]],
-    existing,
+    existing: dict[int, Existing],
     tag_ids: dict[str, int],
     batch_id: int,
     now: datetime,
@@ -203,8 +205,8 @@ def _write_additions(
     insert_rows(session, ContactTag.__table__, tags)
     insert_rows(session, ContactPhoto.__table__, photos)
     insert_rows(session, ImportChange.__table__, changes)
-    insert_rows(session, ContactUpdate.__table__, updates)
-    table = Contact.__table__
+    insert_rows(session, LifeChange.__table__, updates)
+    table = table_of(Contact.__table__)
     for column, rows in by_column.items():
         session.execute(update(table).where(table.c.id == bindparam("cid")).values({column: bindparam("value")}), rows)
     for chunk in chunks([cid for cid, adds in merged if adds]):
@@ -240,7 +242,7 @@ def undo_batch(session: Session, batch: ImportBatch, now: datetime) -> Undone:
                 .where(Contact.id == change.contact_id)
                 .values({change.field: from_text(change.field, change.old_value), "updated_at": now})
             )
-    session.execute(delete(ContactUpdate).where(ContactUpdate.batch_id == batch.id))
+    session.execute(delete(LifeChange).where(LifeChange.batch_id == batch.id))
     met = undo_photo_rows(session, batch.id)  # a photo import's meetings, follow-ups and photos
     batch.undone_at = now
     return Undone(removed, (restored | met) - set(removed), journal=bool(met) or batch.format == PHOTO_FORMAT)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from hitouch.domain.cards import ContactCard
 from hitouch.domain.records import ContactRef
-from hitouch.domain.relationships.relations import EventPayoff, EventPerson, EventSummary
+from hitouch.domain.relationships.event_payoff import EventPayoff, EventPerson, EventSummary
 from hitouch.services.changes import Changes
 from hitouch.services.clock import Clock
 from hitouch.services.contacts.contacts import Contacts

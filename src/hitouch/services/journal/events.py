@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from collections import defaultdict
 from datetime import date
 
@@ -86,6 +87,6 @@ class Events:
                 raise NotFound(f"no event matches {reference!r}")
             return event.id
 
-    def names(self) -> list[str]:
+    def names(self) -> builtins.list[str]:
         with self._journal.read() as session:
             return list(session.scalars(select(Event.name).order_by(Event.starts_on.desc(), Event.id.desc())))

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from hitouch.domain.birthday import Birthday
 from hitouch.domain.records import ContactRef
-from hitouch.domain.relationships.relations import Agenda, BirthdayRecord
+from hitouch.domain.relationships.agenda import Agenda, BirthdayRecord
 from hitouch.services.clock import Clock
 from hitouch.services.errors import UserError
 from hitouch.services.relationships.cadences import due_cadences
@@ -47,6 +47,8 @@ def birthdays_between(session: Session, first: date, last: date) -> list[Birthda
     rows = session.execute(text(_BIRTHDAYS.format(days=",".join(map(str, sorted(days)))))).all()
     for contact_id, name, mmdd, year in rows:
         birthday = Birthday.from_parts(mmdd, year)
+        if birthday is None:  # the query asks for birthdays: not reached
+            continue
         on = birthday.next_on_or_after(first)
         if on <= last:
             found.append(BirthdayRecord(ContactRef(contact_id, name), birthday, on, birthday.age_on(on)))
@@ -78,5 +80,5 @@ class Agendas:
             agenda.cadence = due_cadences(session, last)
             agenda.birthdays = birthdays_between(session, today, last)
             agenda.nudges = nudges_from(ranked_signals(session, today, nudges), today) if nudges else []
-            agenda.updates = pending_acts(session)
+            agenda.small_acts = pending_acts(session)
         return agenda

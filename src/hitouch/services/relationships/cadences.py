@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from hitouch.domain.dates import parse_period
 from hitouch.domain.records import ContactRef
-from hitouch.domain.relationships.relations import CadenceRecord, cadence_due
+from hitouch.domain.relationships.cadences import CadenceRecord, cadence_due
 from hitouch.services.changes import Changes
 from hitouch.services.clock import Clock
 from hitouch.services.contacts import reading
@@ -32,7 +32,7 @@ WHERE +contact.deleted_at IS NULL {where}
 """
 
 
-def _records(session: Session, until: date, where: str = "", **params) -> list[CadenceRecord]:
+def _records(session: Session, until: date, where: str = "", **params: object) -> list[CadenceRecord]:
     """The cadences asked for that come due by `until`. The day is counted here, not in SQL:
     SQLite's date arithmetic is slower, and its months overflow (31 January + 1 month is 3 March)."""
     day = date.fromisoformat

@@ -5,6 +5,8 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import date, time
+from enum import Enum
+from typing import Final, Literal
 
 from sqlalchemy import Date, DateTime, TextClause, Time, text
 from sqlalchemy.orm import Session
@@ -18,8 +20,16 @@ from hitouch.services.contacts import reading
 from hitouch.services.errors import NotFound, UserError
 from hitouch.store.database import Journal
 from hitouch.store.models import Contact, FollowUp
+from hitouch.store.queries.followup_due import due_sql
 
-_UNSET = object()  # "leave as it is", where None is a meaningful value (no time)
+
+class _Unset(Enum):
+    """'Leave as it is', where None is a meaningful value (no time)."""
+
+    UNSET = "unset"
+
+
+_UNSET: Final = _Unset.UNSET
 
 
 # Written out, with CROSS JOIN, so SQLite walks follow-ups first and looks each person up by
@@ -32,17 +42,17 @@ WHERE f.deleted_at IS NULL AND +c.deleted_at IS NULL {where}
 """
 # Open ones by day: every column comes from the open follow-ups' index (ix_follow_up_open);
 # soonest first by the day they are due now (a snooze moves it), those without a time first.
-_OPEN_BY = """
+_OPEN_BY = f"""
 SELECT f.id, f.contact_id, c.name, f.kind, f.title, f.note, f.due_on, f.due_time, f.minutes, 'open' AS status,
     f.snoozed_until, f.event_id, NULL AS done_at
 FROM follow_up f CROSS JOIN contact c ON c.id = f.contact_id
 WHERE f.status = 'open' AND f.deleted_at IS NULL AND f.due_on <= :last AND +c.deleted_at IS NULL
-ORDER BY max(f.due_on, coalesce(f.snoozed_until, f.due_on)), coalesce(f.due_time, ''), c.name
+ORDER BY {due_sql("f")}, coalesce(f.due_time, ''), c.name
 """
 _TYPES = {"due_on": Date, "due_time": Time, "snoozed_until": Date, "done_at": DateTime}
 
 
-def followup_records(session: Session, where: str = "", **params) -> list[FollowUpRecord]:
+def followup_records(session: Session, where: str = "", **params: object) -> list[FollowUpRecord]:
     """Follow-ups of live contacts; `where` adds conditions on `f` (a follow-up) and `c` (its person)."""
     return _records(session, text(_FOLLOWUPS.format(where=where)), params)
 
@@ -53,7 +63,7 @@ def open_followups_by(session: Session, last: date) -> list[FollowUpRecord]:
     return _records(session, text(_OPEN_BY), {"last": last.isoformat()})
 
 
-def _records(session: Session, query: TextClause, params: dict) -> list[FollowUpRecord]:
+def _records(session: Session, query: TextClause, params: dict[str, object]) -> list[FollowUpRecord]:
     # Unpacked by position: the agenda reads thousands of these on a large journal.
     return [
         FollowUpRecord(
@@ -190,7 +200,7 @@ class FollowUps:
             row.updated_at = self._clock.utc_now()
             return Changes(contacts={row.contact_id}, followups=True)
 
-    def reschedule(self, followup_id: int, due_on: date, at: time | object | None = _UNSET) -> Changes:
+    def reschedule(self, followup_id: int, due_on: date, at: time | Literal[_Unset.UNSET] | None = _UNSET) -> Changes:
         return self.edit(followup_id, due_on=due_on, at=at)
 
     def edit(
@@ -198,11 +208,11 @@ class FollowUps:
         followup_id: int,
         *,
         due_on: date | None = None,
-        at: time | object | None = _UNSET,
+        at: time | Literal[_Unset.UNSET] | None = _UNSET,
         kind: FollowUpKind | str | None = None,
         title: str | None = None,
         note: str | None = None,
-        minutes: int | object | None = _UNSET,
+        minutes: int | Literal[_Unset.UNSET] | None = _UNSET,
     ) -> Changes:
         """Change what is given; a new day or time clears a snooze and tells calendars it moved."""
         with self._journal.write() as session:
@@ -243,7 +253,8 @@ class FollowUps:
     def _row(self, session: Session, followup_id: int) -> FollowUp:
         row = session.get(FollowUp, followup_id)
         # A contact in the trash takes their follow-ups along.
-        if row is None or row.deleted_at is not None or session.get(Contact, row.contact_id).deleted_at is not None:
+        contact = session.get(Contact, row.contact_id) if row is not None else None
+        if row is None or row.deleted_at is not None or contact is None or contact.deleted_at is not None:
             raise NotFound(f"no follow-up with id {followup_id}")
         return row
 

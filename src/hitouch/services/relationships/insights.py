@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -16,6 +17,7 @@ from hitouch.domain.relationships.insights import (
 )
 from hitouch.services.clock import Clock
 from hitouch.store.database import Journal
+from hitouch.store.queries.followup_due import due_sql
 
 # Per person: the month we came to know them (connected, added, or met, whichever came first)
 # and the month we first met face to face (in the journal or in person at an event).
@@ -37,12 +39,12 @@ GROUP BY known, met
 
 # Follow-ups by the month they were due: kept when done by their day; missed when done later,
 # or still open after it. Those still ahead are neither yet.
-_FOLLOWUPS = """
+_FOLLOWUPS = f"""
 SELECT substr(due, 1, 7) AS month,
     sum(status = 'done' AND date(done_at) <= due) AS kept,
     sum(NOT (status = 'done' AND date(done_at) <= due) AND due < :today) AS missed
 FROM (
-    SELECT max(due_on, coalesce(snoozed_until, due_on)) AS due, status, done_at FROM follow_up
+    SELECT {due_sql()} AS due, status, done_at FROM follow_up
     WHERE deleted_at IS NULL AND due_on >= :first AND due_on <= :today
 )
 GROUP BY month
@@ -93,5 +95,5 @@ class InsightFigures:
             )
 
 
-def _pair(row, first: str, second: str) -> tuple[int, int]:
+def _pair(row: Any, first: str, second: str) -> tuple[int, int]:
     return (getattr(row, first) or 0, getattr(row, second) or 0) if row is not None else (0, 0)

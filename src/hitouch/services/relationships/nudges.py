@@ -18,8 +18,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from hitouch.domain.records import ContactRef
-from hitouch.domain.relationships.nudge_reasons import NudgeSignals, invitation
-from hitouch.domain.relationships.relations import Nudge
+from hitouch.domain.relationships.nudge_reasons import Nudge, NudgeSignals, invitation
 from hitouch.domain.vocabulary import FollowUpKind
 from hitouch.services.changes import Changes
 from hitouch.services.clock import Clock
@@ -141,7 +140,7 @@ def _main_channels(session: Session, signals: list[NudgeSignals], today: date) -
     ):
         if not group:
             continue
-        counted: dict[int, Counter] = {s.contact.id: Counter() for s in group}
+        counted: dict[int, Counter[str]] = {s.contact.id: Counter() for s in group}
         listed = ",".join(str(contact_id) for contact_id in counted)
         for contact_id, channel in session.execute(
             text(_CHANNELS_SINCE.format(ids=listed)), {"since": since.isoformat()}

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import or_, select, text
+from sqlalchemy import ColumnElement, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
 from hitouch.domain.records import ContactRef
@@ -23,7 +24,7 @@ def _ref(contact_id: int | None, name: str | None) -> ContactRef | None:
     return ContactRef(contact_id, name) if contact_id is not None and name is not None else None
 
 
-def referral_records(session: Session, *where) -> list[ReferralRecord]:
+def referral_records(session: Session, *where: ColumnElement[bool]) -> list[ReferralRecord]:
     """Referrals whose people are all live (a lead in the trash is shown by its text only), newest first."""
     source, target, lead = aliased(Contact), aliased(Contact), aliased(Contact)
     query = (
@@ -103,12 +104,12 @@ class Referrals:
                 ),
             )
 
-    def ids(self) -> list[int]:
+    def ids(self) -> builtins.list[int]:
         """Every referral between live people, newest first."""
         with self._journal.read() as session:
             return list(session.scalars(text(_LEDGER_IDS)))
 
-    def records(self, ids: Sequence[int]) -> list[ReferralRecord]:
+    def records(self, ids: Sequence[int]) -> builtins.list[ReferralRecord]:
         """Referrals by id, in the order given (a page of the ledger)."""
         with self._journal.read() as session:
             found = {r.id: r for r in referral_records(session, Referral.id.in_(list(ids)))} if ids else {}
@@ -121,7 +122,7 @@ class Referrals:
                 raise NotFound(f"no referral with id {referral_id}")
             return found[0]
 
-    def balance(self) -> list[ReferralBalance]:
+    def balance(self) -> builtins.list[ReferralBalance]:
         with self._journal.read() as session:
             return balances(session)
 

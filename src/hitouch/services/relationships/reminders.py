@@ -2,40 +2,18 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, tzinfo
-from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import date, datetime, timedelta, tzinfo
 
 from sqlalchemy import text
 
 from hitouch.domain.relationships.followups import FollowUpRecord, reminder_moment
+from hitouch.services.clock import Clock
 from hitouch.services.relationships.followups import followup_records
 from hitouch.settings import Settings
 from hitouch.store.database import Journal
-
-
-def local_zone() -> tzinfo:
-    """The system's time zone with its rules: $TZ, else /etc/localtime's name, else /etc/timezone.
-    Where none of those names a zone, the current fixed offset (right until the next change)."""
-    candidates = [os.environ.get("TZ", "").lstrip(":")]
-    try:
-        candidates.append(str(Path("/etc/localtime").resolve()).partition("/zoneinfo/")[2])
-    except OSError:
-        pass
-    try:
-        candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
-    except OSError:
-        pass
-    for name in candidates:
-        if name:
-            try:
-                return ZoneInfo(name)
-            except (ZoneInfoNotFoundError, ValueError):
-                continue
-    return datetime.now().astimezone().tzinfo or UTC
+from hitouch.store.queries.followup_due import due_sql
 
 
 @dataclass(slots=True)
@@ -45,13 +23,14 @@ class Reminder:
 
 
 class UpcomingReminders:
-    def __init__(self, journal: Journal, settings: Callable[[], Settings]) -> None:
+    def __init__(self, journal: Journal, clock: Clock, settings: Callable[[], Settings]) -> None:
         self._journal = journal
+        self._clock = clock  # the zone the follow-ups' wall-clock times are in
         self._settings = settings
 
-    def next_after(self, moment: datetime, zone: tzinfo | None = None) -> Reminder | None:
+    def next_after(self, moment: datetime) -> Reminder | None:
         """The first reminder strictly after `moment` (aware), with every follow-up it is for."""
-        zone = zone or local_zone()
+        zone = self._clock.tz()
         # A reminder can come a little before its day (the lead time), so start from yesterday
         # and look at two days at a time: the earliest day with open follow-ups, and the next.
         day = moment.astimezone(zone).date() - timedelta(days=1)
@@ -87,7 +66,7 @@ class UpcomingReminders:
         return found
 
 
-_DUE = "max(f.due_on, coalesce(f.snoozed_until, f.due_on))"
+_DUE = due_sql("f")
 _FIRST_DAY = f"""
 SELECT min({_DUE}) FROM follow_up f CROSS JOIN contact c ON c.id = f.contact_id
 WHERE f.status = 'open' AND f.deleted_at IS NULL AND +c.deleted_at IS NULL AND {_DUE} >= :day

@@ -13,10 +13,13 @@ from datetime import datetime
 from pathlib import Path
 
 from hitouch.services.changes import Changes
+from hitouch.services.clock import Clock
 from hitouch.services.errors import JournalDamaged, UserError
 from hitouch.store import migrate
 from hitouch.store.backup import (
     BackupFile,
+    BackupPolicy,
+    backups_dir,
     copy_journal,
     integrity_problems,
     is_sound,
@@ -51,18 +54,21 @@ class CheckReport:
 
 
 class Backups:
-    def __init__(self, journal: Journal) -> None:
+    def __init__(self, journal: Journal, clock: Clock) -> None:
         self._journal = journal
+        self._clock = clock
 
     def back_up(self, out: Path | None = None) -> Path:
-        """A consistent copy now: to `out`, or into the backup folder (then rotated)."""
+        """A consistent copy now: to `out`, or into the backup folder (then rotated by the
+        journal's policy, the one Preferences set)."""
         journal = self._journal
+        now = self._clock.now()
         if out is not None:
             out = Path(out).expanduser()
             if out.is_dir():
-                out = out / f"{journal.path.stem}-{datetime.now():%Y%m%d-%H%M%S}.sqlite3"
+                out = out / f"{journal.path.stem}-{now:%Y%m%d-%H%M%S}.sqlite3"
             return copy_journal(journal.path, out, journal.passphrase)
-        return make_backup(journal.path, "manual", policy=journal.backup_policy, passphrase=journal.passphrase)
+        return make_backup(journal.path, "manual", now, journal.backup_policy, journal.passphrase)
 
     def list(self) -> list[BackupInfo]:
         return [
@@ -72,7 +78,14 @@ class Backups:
 
     def restore(self, source: Path) -> Changes:
         """Replace the open journal with `source`; the current state is backed up first."""
-        restore_journal(self._journal.path, Path(source), self._journal.passphrase, self._journal)
+        restore_journal(
+            self._journal.path,
+            Path(source),
+            clock=self._clock,
+            policy=self._journal.backup_policy,
+            passphrase=self._journal.passphrase,
+            journal=self._journal,
+        )
         return Changes(contact_set=True, interactions=True, events=True, followups=True, referrals=True)
 
 
@@ -86,9 +99,16 @@ def check_journal(path: Path, passphrase: str | None = None) -> CheckReport:
 
 
 def restore_journal(
-    journal_path: Path, source: Path, passphrase: str | None = None, journal: Journal | None = None
+    journal_path: Path,
+    source: Path,
+    *,
+    clock: Clock,
+    policy: BackupPolicy,
+    passphrase: str | None = None,
+    journal: Journal | None = None,
 ) -> None:
-    """Check `source`, back up the current journal, then restore; upgrade if `source` is older."""
+    """Check `source`, back up the current journal, then restore; upgrade if `source` is older.
+    The backup of the current journal is rotated by `policy` (the one Preferences set)."""
     passphrase = passphrase_for(journal_path, passphrase)
     source = source.expanduser()
     if not source.is_file():
@@ -100,13 +120,13 @@ def restore_journal(
     if not is_sound(source, passphrase):
         raise JournalDamaged(f"{source} is damaged; it was not restored and the journal is unchanged.")
     if journal_path.exists() and journal_path.stat().st_size:
-        _keep_current(journal_path, passphrase, journal)
+        _keep_current(journal_path, passphrase, clock.now(), policy)
     restore_into(journal_path, source, passphrase)
     if revision != migrate.HEAD:
         if journal is not None:
             migrate.upgrade(journal.engine)
         else:
-            open_journal(journal_path, passphrase).close()
+            open_journal(journal_path, passphrase, clock=clock, backup_policy=policy).close()
 
 
 def encrypt_journal(path: Path, passphrase: str) -> None:
@@ -139,12 +159,11 @@ def encrypt_journal(path: Path, passphrase: str) -> None:
         check.execute("PRAGMA journal_mode=WAL")
 
 
-def _keep_current(journal_path: Path, passphrase: str | None, journal: Journal | None) -> None:
-    policy = journal.backup_policy if journal else None
+def _keep_current(journal_path: Path, passphrase: str | None, now: datetime, policy: BackupPolicy) -> None:
     try:
-        make_backup(journal_path, "before-restore", policy=policy, passphrase=passphrase)
+        make_backup(journal_path, "before-restore", now, policy, passphrase)
     except database_errors():
         # The journal is too damaged for SQLite to copy: keep its bytes as they are.
-        folder = journal_path.parent / f"{journal_path.stem}-backups"
+        folder = backups_dir(journal_path)
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        shutil.copy2(journal_path, folder / f"{journal_path.stem}-{datetime.now():%Y%m%d-%H%M%S}-damaged.sqlite3")
+        shutil.copy2(journal_path, folder / f"{journal_path.stem}-{now:%Y%m%d-%H%M%S}-damaged.sqlite3")

@@ -1,4 +1,4 @@
-"""Queries on the FTS5 search index, in plain SQL on a DB-API connection (see contact_rows)."""
+"""Queries on the FTS5 search index, in plain SQL on a DB-API connection (see contact_summaries)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 
 from hitouch.domain.records import ContactRef, SearchHit, SearchResults
 from hitouch.domain.text import fold
-from hitouch.store.queries.contact_rows import Connection, as_date, live_ids_by_name, marks, summaries
+from hitouch.store.queries.contact_summaries import Connection, as_date, live_ids_by_name, marks, summaries
 
 # Name matches first, then company and title, emails, tags, phones, notes.
 CONTACT_WEIGHTS = "10.0, 5.0, 3.0, 1.0, 2.0, 1.0"

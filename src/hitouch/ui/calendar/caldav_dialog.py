@@ -7,7 +7,6 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,17 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hitouch.services.calendar.caldav_password import password_or_explain, save_password
 from hitouch.services.calendar.caldav_server import CalDavAccount, CalDavError
 from hitouch.services.calendar.caldav_sync import SyncReport
+from hitouch.services.progress import Cancelled, Progress
 from hitouch.services.workspace import Workspace
 from hitouch.settings import Settings
-from hitouch.ui.common.background import Runner, Task, ThreadedRunner, message_for
+from hitouch.ui.common.background import Runner, Task, message_for
 from hitouch.ui.common.formatting import tr
-from hitouch.ui.common.widgets import dim
-
-# The red of a form's error line; a lighter one on dark backgrounds, where that red is hard to read.
-ERROR_COLOURS = {"light": "#c62828", "dark": "#ff8a80"}
+from hitouch.ui.common.widgets import ErrorLine, dim
 
 
 class CalDavDialog(QDialog):
@@ -39,7 +35,7 @@ class CalDavDialog(QDialog):
         workspace: Workspace,
         parent: QWidget | None,
         save_settings: Callable[[Settings], None],
-        runner: Runner | None = None,
+        runner: Runner,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("caldavDialog")
@@ -48,7 +44,7 @@ class CalDavDialog(QDialog):
         self.setMinimumWidth(540)
         self._ws = workspace
         self._save_settings = save_settings
-        self._runner = runner or ThreadedRunner()
+        self._runner = runner
         self._task: Task | None = None
         self._session_password = ""  # typed but not kept (no keyring): used until the window closes
         self._account = CalDavAccount("")  # what the running task talks to
@@ -82,12 +78,11 @@ class CalDavDialog(QDialog):
         self.progress.setAccessibleName(tr("Sync progress"))
         self.progress.setTextVisible(False)
         self.progress.hide()
-        self.result = QLabel()
-        self.result.setObjectName("caldavResult")
-        self.result.setAccessibleName(tr("Result"))
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result.setMinimumHeight(self.fontMetrics().lineSpacing() * 2)
+        self.result_line = ErrorLine()
+        self.result_line.setObjectName("caldavResult")
+        self.result_line.setAccessibleName(tr("Result"))
+        self.result_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_line.setMinimumHeight(self.fontMetrics().lineSpacing() * 2)
 
         self.buttons = QDialogButtonBox()
         self.test_button = self._button(tr("&Test Connection"), "caldavTestButton", self.test_connection)
@@ -103,7 +98,7 @@ class CalDavDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.progress)
-        layout.addWidget(self.result)
+        layout.addWidget(self.result_line)
         layout.addWidget(self.buttons)
 
     def _field(self, name: str, accessible: str, text: str, placeholder: str = "") -> QLineEdit:
@@ -113,7 +108,7 @@ class CalDavDialog(QDialog):
         edit.setPlaceholderText(placeholder)
         return edit
 
-    def _button(self, text: str, name: str, slot) -> QPushButton:
+    def _button(self, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
         button = self.buttons.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
         button.setObjectName(name)
         button.clicked.connect(slot)
@@ -129,7 +124,7 @@ class CalDavDialog(QDialog):
             lambda account, password, progress, cancelled: self._ws.caldav.sync(account, password, progress, cancelled)
         )
 
-    def _start(self, work) -> None:
+    def _start(self, work: Callable[[CalDavAccount, str | None, Progress, Cancelled], object]) -> None:
         if self._task is not None:
             return
         url, user = self.url.text().strip(), self.user.text().strip()
@@ -144,8 +139,8 @@ class CalDavDialog(QDialog):
         note = self._keep_password(user, self.password.text())
         typed = self.password.text() or self._session_password
 
-        def run(progress, cancelled):
-            return work(account, typed or password_or_explain(user), progress, cancelled)
+        def run(progress: Progress, cancelled: Cancelled) -> object:
+            return work(account, typed or self._ws.caldav_passwords.for_sync(user), progress, cancelled)
 
         self._task = Task(run, self)
         self._task.progressed.connect(self._on_progress)
@@ -161,7 +156,7 @@ class CalDavDialog(QDialog):
         if not typed or not user:
             return ""
         try:
-            save_password(user, typed)
+            self._ws.caldav_passwords.save(user, typed)
         except CalDavError as exc:
             self._session_password = typed
             return tr("The password was not saved: {reason}").format(reason=exc)
@@ -218,9 +213,8 @@ class CalDavDialog(QDialog):
         self.close_button.setText(tr("Cancel") if running else tr("Close"))
 
     def _show(self, text: str, error: bool = False) -> None:
-        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        self.result.setStyleSheet(f"color: {ERROR_COLOURS['dark' if dark else 'light']};" if error else "")
-        self.result.setText(text)
+        self.result_line.set_error(error)
+        self.result_line.setText(text)
 
     def reject(self) -> None:
         if self._task is not None:  # Escape while syncing: stop first, close when it has

@@ -68,7 +68,7 @@ class CalendarFeed(QObject):
             self._again = True
             return
 
-        def work(_progress, _cancelled) -> str:
+        def work(_progress: object, _cancelled: object) -> str:
             self._ws.calendar.write_feed(path)
             return str(path)
 

@@ -7,24 +7,19 @@ from __future__ import annotations
 from datetime import date, time
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Signal
+from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QPushButton,
     QTableView,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
-from hitouch.services.calendar.importing import CalendarPlan, CalendarReport, Outcome
+from hitouch.services.calendar.importing import CalendarPlan, CalendarReport, CalendarUndoReport, Outcome
 from hitouch.services.workspace import Workspace
 from hitouch.ui.calendar.calendar_import_models import MEETING, PEOPLE, WHEN, MeetingsModel
 from hitouch.ui.common.background import Runner
 from hitouch.ui.common.formatting import number, plural, tr
-from hitouch.ui.common.widgets import dim, heading
 from hitouch.ui.importing.import_models import ProblemsModel
 from hitouch.ui.importing.import_steps import ImportSteps, files_among
 from hitouch.ui.importing.import_widgets import Stats, plan_table
@@ -38,19 +33,16 @@ def calendar_files(mime: QMimeData) -> list[Path]:
 
 
 class CalendarImportDialog(ImportSteps):
-    changed = Signal(object)  # Changes, after the import and after an undo
-    imported = Signal(object)  # the CalendarReport, so the window's Edit > Undo can take it back
+    plan: CalendarPlan
+    report: CalendarReport
 
     def __init__(self, workspace: Workspace, paths: list[Path], runner: Runner, parent: QWidget | None = None) -> None:
-        super().__init__(runner, parent)
+        super().__init__(runner, paths, workspace.calendar_import.undo, parent)
         self.setObjectName("calendarImportPreview")
         self.setWindowTitle(tr("Import meetings"))
         self.setAccessibleName(tr("Import meetings from a calendar"))
         self.resize(900, 560)
         self._ws = workspace
-        self._paths = [Path(p) for p in paths]
-        self.plan: CalendarPlan | None = None
-        self.report: CalendarReport | None = None
 
     # Steps -------------------------------------------------------------------------------
 
@@ -63,10 +55,6 @@ class CalendarImportDialog(ImportSteps):
             self._planned,
         )
 
-    def _planned(self, plan: CalendarPlan) -> None:
-        self.plan = plan
-        self._show(self._build_preview(plan))
-
     def import_now(self) -> None:
         calendar_import, plan = self._ws.calendar_import, self.plan
         self._working(tr("Importing…"), planning=False)
@@ -75,27 +63,10 @@ class CalendarImportDialog(ImportSteps):
             self._imported,
         )
 
-    def _imported(self, report: CalendarReport) -> None:
-        self.report = report
-        self.changed.emit(report.changes)
-        self.imported.emit(report)
-        self._show(self._build_summary(report))
-
-    def undo(self) -> None:
-        self.undo_button.setEnabled(False)
-        calendar_import, batch_id = self._ws.calendar_import, self.report.batch_id
-        self._run(lambda _progress, _cancelled: calendar_import.undo(batch_id), self._undone)
-
-    def _undone(self, undone) -> None:
-        self.changed.emit(undone.changes)
-        self.summary_text.setText(tr("Import undone: the journal entries and follow-ups it made are gone."))
+    def _undone_text(self, undone: CalendarUndoReport) -> str:
+        return tr("Import undone: the journal entries and follow-ups it made are gone.")
 
     # Off the GUI thread (see ImportSteps) ---------------------------------------------------
-
-    def _show_preview_again(self) -> None:
-        self._show(self._build_preview(self.plan))
-        self.notice.setText(tr("Cancelled: nothing was imported."))
-        self.notice.show()
 
     def _progressed(self, done: int, total: int) -> None:
         if self._planning:
@@ -113,8 +84,6 @@ class CalendarImportDialog(ImportSteps):
     # Pages ----------------------------------------------------------------------------------
 
     def _build_preview(self, plan: CalendarPlan) -> QWidget:
-        page = QWidget()
-        page.setObjectName("calendarPreviewPage")
         counts = plan.counts()
         self.counts = _stats("calendarImportCounts")
         self.counts.show_values(
@@ -152,36 +121,13 @@ class CalendarImportDialog(ImportSteps):
                 plan_table(ProblemsModel(plan.problems, self), "calendarProblemList", tr("Problems")),
                 tr("Problems ({n})").format(n=number(len(plan.problems))),
             )
-        self.notice = dim(QLabel())
-        self.notice.setObjectName("calendarImportNotice")
-        self.notice.setWordWrap(True)
-        self.import_button = QPushButton(tr("Import"))
-        self.import_button.setObjectName("importButton")
-        self.import_button.setDefault(True)
-        self.import_button.clicked.connect(self.import_now)
+        page = self.preview_page("calendarPreviewPage", plan.files, self.counts, self.lists, "calendarImportNotice")
         self.import_button.setEnabled(bool(to_import))
-        if to_import:
-            self.notice.hide()
-        else:
+        if not to_import:
             self.notice.setText(
                 tr("Nothing in these calendars to import: no new meeting with someone in your journal.")
             )
-        cancel = QPushButton(tr("Cancel"))
-        cancel.setObjectName("cancelPreviewButton")
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.notice, 1)
-        buttons.addStretch(0)  # keeps the buttons on the right while the notice is hidden
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.import_button)
-        files = dim(QLabel(", ".join(Path(f).name for f in plan.files)))
-        files.setWordWrap(True)
-        layout = QVBoxLayout(page)
-        layout.addWidget(heading(tr("What this import will do"), 1.3))
-        layout.addWidget(files)
-        layout.addWidget(self.counts)
-        layout.addWidget(self.lists, 1)
-        layout.addLayout(buttons)
+            self.notice.show()
         return page
 
     def _build_summary(self, report: CalendarReport) -> QWidget:
@@ -239,6 +185,7 @@ def _stats(name: str) -> Stats:
 def _meetings_table(model: MeetingsModel, name: str, accessible_name: str, hint: str) -> QWidget:
     box = plan_table(model, name, accessible_name, hint)
     view = box if isinstance(box, QTableView) else box.findChild(QTableView, name)
+    assert view is not None  # plan_table puts the table in the box
     header = view.horizontalHeader()
     for column, width in ((WHEN, 150), (MEETING, 240), (PEOPLE, 190)):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)

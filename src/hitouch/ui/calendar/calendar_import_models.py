@@ -3,7 +3,9 @@ it, and what importing does with it (an entry in the journal, a follow-up, or wh
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from hitouch.services.calendar.importing import Meeting, Outcome
 from hitouch.ui.common.formatting import short_date, short_time, tr
@@ -23,9 +25,9 @@ def when_text(meeting: Meeting) -> str:
 
 def what_text(meeting: Meeting) -> str:
     """'Journal entry: Coffee', 'Follow-up: Call', 'Imported before', or why it is left out."""
-    if meeting.outcome == Outcome.INTERACTION:
+    if meeting.outcome == Outcome.INTERACTION and meeting.channel is not None:
         return tr("Journal entry: {channel}").format(channel=meeting.channel.label)
-    if meeting.outcome == Outcome.FOLLOW_UP:
+    if meeting.outcome == Outcome.FOLLOW_UP and meeting.kind is not None:
         kinds = {"coffee": tr("Coffee"), "meeting": tr("Meeting"), "call": tr("Call")}
         return tr("Follow-up: {kind}").format(kind=kinds.get(meeting.kind.value, meeting.kind.value))
     if meeting.outcome == Outcome.UNCHANGED:
@@ -34,7 +36,7 @@ def what_text(meeting: Meeting) -> str:
 
 
 class MeetingsModel(QAbstractTableModel):
-    def __init__(self, meetings: list[Meeting], parent=None) -> None:
+    def __init__(self, meetings: list[Meeting], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._meetings = meetings
 
@@ -44,12 +46,12 @@ class MeetingsModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._meetings)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (tr("When"), tr("Meeting"), tr("With"), tr("What happens"))[section]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         meeting = self._meetings[index.row()]
@@ -57,7 +59,7 @@ class MeetingsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(meeting, column)
         if role == Qt.ItemDataRole.DecorationRole and column == WHAT:
-            if meeting.outcome == Outcome.INTERACTION:
+            if meeting.outcome == Outcome.INTERACTION and meeting.channel is not None:
                 return icon(meeting.channel.value)
             if meeting.outcome == Outcome.FOLLOW_UP:
                 return icon("follow-up")

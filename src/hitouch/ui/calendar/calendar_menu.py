@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,19 +12,29 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from hitouch.paths import cache_folder
 from hitouch.services.workspace import Workspace
+from hitouch.settings import Settings
 from hitouch.ui.calendar.caldav_dialog import CalDavDialog
 from hitouch.ui.calendar.calendar_feed import CalendarFeed
+from hitouch.ui.common.background import Runner
 from hitouch.ui.common.dialogs import guarded
 from hitouch.ui.common.formatting import tr
 
 
 class CalendarMenu(QMenu):
-    def __init__(self, workspace: Workspace, window: QMainWindow) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        window: QMainWindow,
+        runner: Runner,
+        save_settings: Callable[[Settings], None],
+    ) -> None:
         super().__init__(tr("&Calendar"), window)
         self.setObjectName("calendarMenu")
         self._ws = workspace
         self._window = window
-        self.feed = CalendarFeed(workspace, window.runner, parent=self)
+        self._runner = runner
+        self._save_settings = save_settings  # the window keeps them and lets every screen use them
+        self.feed = CalendarFeed(workspace, runner, parent=self)
         self.feed.written.connect(self._feed_written)
         self.feed.failed.connect(self._feed_failed)
 
@@ -42,7 +53,7 @@ class CalendarMenu(QMenu):
         self.aboutToShow.connect(lambda: self.stop_feed_action.setEnabled(self.feed.path() is not None))
         self.feed.schedule()  # bring a feed up to date with settings changed since the last run
 
-    def _add(self, text: str, name: str, slot, shortcut: str) -> QAction:
+    def _add(self, text: str, name: str, slot: Callable[[], None], shortcut: str) -> QAction:
         action = self.addAction(text)
         action.setObjectName(name)
         action.setShortcut(QKeySequence(shortcut))
@@ -73,12 +84,12 @@ class CalendarMenu(QMenu):
         dialog.selectFile(str(current) if current else "HiTouch.ics")
         if not dialog.exec() or not dialog.selectedFiles():
             return
-        self._window.save_settings(replace(self._ws.settings, calendar_feed_path=dialog.selectedFiles()[0]))
+        self._save_settings(replace(self._ws.settings, calendar_feed_path=dialog.selectedFiles()[0]))
         self.feed.schedule()
 
     def stop_feed(self) -> None:
         path = self.feed.path()
-        self._window.save_settings(replace(self._ws.settings, calendar_feed_path=""))
+        self._save_settings(replace(self._ws.settings, calendar_feed_path=""))
         if path is not None:
             self._status(tr("HiTouch no longer updates {path}; the file is left as it is.").format(path=path), 6000)
 
@@ -91,7 +102,7 @@ class CalendarMenu(QMenu):
     # Sync -------------------------------------------------------------------------------
 
     def open_sync_dialog(self) -> None:
-        CalDavDialog(self._ws, self._window, self._window.save_settings, self._window.runner).exec()
+        CalDavDialog(self._ws, self._window, self._save_settings, self._runner).exec()
 
     def _status(self, text: str, timeout: int) -> None:
         self._window.statusBar().showMessage(text, timeout)

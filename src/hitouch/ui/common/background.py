@@ -14,6 +14,8 @@ from hitouch.services.errors import JournalError, UserError
 from hitouch.ui.common.formatting import tr
 from hitouch.ui.shell.unexpected_error import log_unexpected
 
+Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]  # work(progress, cancelled) -> result
+
 
 class Task(QObject):
     """One piece of work: `work(progress, cancelled)` runs on a pool thread."""
@@ -22,9 +24,7 @@ class Task(QObject):
     succeeded = Signal(object)  # what the work returned
     failed = Signal(object)  # the exception it raised
 
-    def __init__(
-        self, work: Callable[[Callable[[int, int], None], Callable[[], bool]], Any], parent: QObject | None = None
-    ) -> None:
+    def __init__(self, work: Work, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._work = work
         self._cancel = threading.Event()

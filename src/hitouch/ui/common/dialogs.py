@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from hitouch.services.errors import JournalError, UserError
 from hitouch.ui.common.formatting import tr
+from hitouch.ui.common.widgets import ErrorLine
 
 T = TypeVar("T")
 
@@ -19,10 +20,8 @@ class FormDialog(QDialog):
     def __init__(self, parent: QWidget | None, title: str) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.error = QLabel()
+        self.error = ErrorLine()
         self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -33,9 +32,11 @@ class FormDialog(QDialog):
         self.error.show()
 
     def accept(self) -> None:
+        """Save; a mistake in what was typed (UserError) or a journal in trouble (JournalError) is
+        shown in the form. Anything else is a bug and goes on to the unexpected-error dialog."""
         try:
             self.save()
-        except (UserError, JournalError, ValueError) as exc:
+        except (UserError, JournalError) as exc:
             self.show_error(str(exc))
             return
         super().accept()

@@ -81,3 +81,8 @@ def birthday_text(birthday: Birthday) -> str:
     if birthday.year is not None:
         return long_date(date(birthday.year, birthday.month, birthday.day))
     return f"{QLocale().monthName(birthday.month)} {birthday.day}"
+
+
+def day_of(qdate: QDate) -> date:
+    """A QDate as the date it is (PySide types QDate.toPython() as any object)."""
+    return date(qdate.year(), qdate.month(), qdate.day())

@@ -14,13 +14,21 @@ from PySide6.QtWidgets import QApplication
 _SCHEMES = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
 
 
+def application() -> QApplication:
+    """The running QApplication (the window's composition root made it)."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        raise RuntimeError("HiTouch's window needs a QApplication")
+    return app
+
+
 def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def apply_theme(theme: str) -> None:
     """'system', 'light' or 'dark', applied to the running application at once."""
-    app = QApplication.instance()
+    app = application()
     hints = QGuiApplication.styleHints()
     wanted = _SCHEMES.get(theme)
     if hasattr(hints, "setColorScheme"):  # Qt 6.8+

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from hitouch.domain.phones import pretty_phone
 from hitouch.domain.records import ContactDetail
 from hitouch.domain.vocabulary import Source
+from hitouch.services.errors import NotFound
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.delegates import WrappingDelegate
 from hitouch.ui.common.formatting import birthday_text, medium_date, relative_day, tr
@@ -181,13 +182,18 @@ class ContactDetailView(QStackedWidget):
             self._timeline_model.set_entries(None, [])
             self.setCurrentIndex(0)
             return
-        self._fill(self._ws.contacts.detail(contact_id))
+        try:
+            detail = self._ws.contacts.detail(contact_id)
+        except NotFound:  # gone meanwhile (a restore, another HiTouch on this journal): nothing to show
+            self.show_contact(None)
+            return
+        self._fill(detail)
         self.setCurrentIndex(1)
 
     def refresh(self) -> None:
         self.show_contact(self._contact_id)
 
-    def _emit(self, signal) -> None:
+    def _emit(self, signal: SignalInstance) -> None:
         if self._contact_id is not None:
             signal.emit(self._contact_id)
 
@@ -234,8 +240,8 @@ class ContactDetailView(QStackedWidget):
         self.relations.show_contact(detail.id)
         self._notes.setText(detail.notes or tr("No notes yet."))
 
-        self._timeline_model.set_entries(detail.id, detail.timeline, detail.updates)
-        count = len(detail.timeline) + len(detail.updates)
+        self._timeline_model.set_entries(detail.id, detail.timeline, detail.life_changes)
+        count = len(detail.timeline) + len(detail.life_changes)
         self._journal_heading.setText(tr("Journal") + (f"  ({count})" if count else ""))
         self._empty_journal.setVisible(count == 0)
         self._timeline.setVisible(count > 0)

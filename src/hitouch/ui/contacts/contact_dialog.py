@@ -22,9 +22,10 @@ from hitouch.domain.birthday import Birthday
 from hitouch.domain.cards import ContactCard, Labelled
 from hitouch.domain.vocabulary import Source
 from hitouch.services.changes import Changes
+from hitouch.services.errors import typed_in
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.dialogs import FormDialog
-from hitouch.ui.common.formatting import tr
+from hitouch.ui.common.formatting import day_of, tr
 
 
 def _split(text: str) -> list[str]:
@@ -53,8 +54,9 @@ class ContactDialog(FormDialog):
         self.met_at.setObjectName("metAtCombo")
         self.met_at.setEditable(True)
         self.met_at.addItems(["", *workspace.events.names()])
-        self.met_at.lineEdit().setPlaceholderText(tr("Event where you met (optional)"))
-        self.met_on = QDateEdit(QDate.currentDate())
+        if (line := self.met_at.lineEdit()) is not None:  # an editable combo box has one
+            line.setPlaceholderText(tr("Event where you met (optional)"))
+        self.met_on = QDateEdit(QDate(workspace.clock.today()))  # the clock's today, not the machine's
         self.met_on.setObjectName("metOnEdit")
         self.met_on.setCalendarPopup(True)
         self.source = QComboBox()
@@ -125,10 +127,10 @@ class ContactDialog(FormDialog):
         return [Labelled(v, self._labels.get(v.lower(), "")) for v in _split(text)]
 
     def _met_on(self) -> date:
-        return self.met_on.date().toPython()
+        return day_of(self.met_on.date())
 
     def save(self) -> None:
-        birthday = Birthday.parse(self.birthday.text()) if self.birthday.text().strip() else None
+        birthday = typed_in(Birthday.parse, self.birthday.text()) if self.birthday.text().strip() else None
         met_at = self.met_at.currentText().strip() or None
         if self._contact_id is None:
             card = ContactCard(

@@ -1,18 +1,18 @@
-"""The contact list: a list of ids from a query, rows fetched a page at a time on demand."""
+"""The contact list: a list of ids from a query, rows fetched a page at a time on demand
+(`PagedRecords`), drawn by the list's delegate from its roles."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from hitouch.domain.records import ContactSummary
 from hitouch.ui.common.formatting import relative_day, tr
+from hitouch.ui.common.paged_model import PagedRecords
 from hitouch.ui.common.roles import Role
-
-PAGE = 100
-CACHE_LIMIT = 5000
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -22,24 +22,22 @@ class ContactListModel(QAbstractListModel):
         self,
         fetch: Callable[[Sequence[int]], list[ContactSummary]],
         today: Callable[[], date],
-        parent=None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._fetch = fetch
+        self._records = PagedRecords(fetch, lambda summary: summary.id)
         self._today = today
-        self._ids: list[int] = []
-        self._cache: dict[int, ContactSummary] = {}
 
     # Qt's model interface ----------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else len(self._records)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._records):
             return None
         if role == Role.ContactId:
-            return self._ids[index.row()]
+            return self._records.ids[index.row()]
         if role not in _ROLES:
             return None
         summary = self.summary_at(index.row())
@@ -67,40 +65,26 @@ class ContactListModel(QAbstractListModel):
 
     def set_ids(self, ids: list[int]) -> None:
         self.beginResetModel()
-        self._ids = ids
+        self._records.set_ids(ids)
         self.endResetModel()
 
     def ids(self) -> list[int]:
-        return self._ids
+        return self._records.ids
 
     def row_of(self, contact_id: int) -> int | None:
-        try:
-            return self._ids.index(contact_id)  # a C loop: well under a millisecond at 100,000 rows
-        except ValueError:
-            return None
+        return self._records.row_of(contact_id)
 
     def summary_at(self, row: int) -> ContactSummary | None:
-        contact_id = self._ids[row]
-        if contact_id not in self._cache:
-            self._load_page(row)
-        return self._cache.get(contact_id)
+        return self._records.record(row)
 
     def refresh(self, contact_ids: Iterable[int]) -> None:
         """Forget and redraw these rows (after an edit), without resetting the list."""
         for contact_id in contact_ids:
-            self._cache.pop(contact_id, None)
+            self._records.forget(contact_id)
             row = self.row_of(contact_id)
             if row is not None:
                 index = self.index(row)
                 self.dataChanged.emit(index, index)
-
-    def _load_page(self, row: int) -> None:
-        if len(self._cache) > CACHE_LIMIT:
-            self._cache.clear()
-        start = row - row % PAGE
-        page = [cid for cid in self._ids[start : start + PAGE] if cid not in self._cache]
-        for summary in self._fetch(page):
-            self._cache[summary.id] = summary
 
 
 _ROLES = {

@@ -82,7 +82,10 @@ class ContactRelationsView(QWidget):
         self._contact_id = contact_id
         today = self._ws.clock.today()
         while self._followups.count():
-            old = self._followups.takeAt(0).widget()
+            item = self._followups.takeAt(0)
+            old = item.widget() if item is not None else None
+            if old is None:
+                continue
             old.hide()  # gone from sight now, deleted when control returns to the event loop
             old.deleteLater()
         followups = self._ws.followups.list(contact_id=contact_id)
@@ -152,7 +155,7 @@ class ContactRelationsView(QWidget):
 
     # Acting -----------------------------------------------------------------------------
 
-    def _act(self, action: Callable[..., Changes], *args) -> None:
+    def _act(self, action: Callable[..., Changes], *args: int) -> None:
         changes = guarded(self, lambda: action(*args))
         if changes is not None:
             self.changed.emit(changes)

@@ -141,8 +141,8 @@ class ContactsPage(QStackedWidget):
         self._detail_timer.setInterval(DETAIL_DELAY_MS)
         self._detail_timer.timeout.connect(self.show_current_contact)
 
-        self.count = dim(QLabel())
-        self.count.setObjectName("contactCount")
+        self.count_label = dim(QLabel())
+        self.count_label.setObjectName("contactCount")
         self.empty_search = dim(QLabel())
         self.empty_search.setWordWrap(True)
         self.empty_search.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -154,7 +154,7 @@ class ContactsPage(QStackedWidget):
         left_layout.addWidget(self.search_box)
         left_layout.addWidget(self.list, 1)
         left_layout.addWidget(self.empty_search, 1)
-        left_layout.addWidget(self.count)
+        left_layout.addWidget(self.count_label)
 
         self.detail = ContactDetailView(workspace)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -191,15 +191,15 @@ class ContactsPage(QStackedWidget):
     def _show_counts(self, text: str, found: int) -> None:
         locale = QLocale()
         if text.strip():
-            self.count.setText(
+            self.count_label.setText(
                 tr("{found} of {total} contacts").format(
                     found=locale.toString(found), total=locale.toString(self._total)
                 )
             )
         elif self._total == 1:
-            self.count.setText(tr("1 contact"))
+            self.count_label.setText(tr("1 contact"))
         else:
-            self.count.setText(tr("{total} contacts").format(total=locale.toString(self._total)))
+            self.count_label.setText(tr("{total} contacts").format(total=locale.toString(self._total)))
         nothing = bool(text.strip()) and found == 0
         self.empty_search.setText(tr("No contact, note or event matches “{text}”.").format(text=text.strip()))
         self.empty_search.setVisible(nothing)

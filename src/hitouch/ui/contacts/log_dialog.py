@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -18,7 +19,7 @@ from hitouch.domain.vocabulary import Channel
 from hitouch.services.changes import Changes
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.dialogs import FormDialog
-from hitouch.ui.common.formatting import tr
+from hitouch.ui.common.formatting import day_of, tr
 
 
 class LogDialog(FormDialog):
@@ -43,11 +44,12 @@ class LogDialog(FormDialog):
         self.on = QDateEdit(QDate(workspace.clock.today()))
         self.on.setObjectName("logDateEdit")
         self.on.setCalendarPopup(True)
-        self.event = QComboBox()
-        self.event.setObjectName("logEventCombo")
-        self.event.setEditable(True)
-        self.event.addItems(["", *workspace.events.names()])
-        self.event.lineEdit().setPlaceholderText(tr("Event (optional)"))
+        self.event_box = QComboBox()
+        self.event_box.setObjectName("logEventCombo")
+        self.event_box.setEditable(True)
+        self.event_box.addItems(["", *workspace.events.names()])
+        if (line := self.event_box.lineEdit()) is not None:  # an editable combo box has one
+            line.setPlaceholderText(tr("Event (optional)"))
         self.note = QPlainTextEdit()
         self.note.setObjectName("logNoteEdit")
         self.note.setTabChangesFocus(True)
@@ -59,7 +61,7 @@ class LogDialog(FormDialog):
         form.addRow(tr("&Also with"), self.others)
         form.addRow(tr("&How"), self.channel)
         form.addRow(tr("&When"), self.on)
-        form.addRow(tr("&Event"), self.event)
+        form.addRow(tr("&Event"), self.event_box)
         form.addRow(tr("&Note"), self.note)
         hint = QLabel(tr("Ctrl+Enter saves"))
         hint.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -77,6 +79,7 @@ class LogDialog(FormDialog):
         """Ctrl+Enter in the note saves, as in a chat box; plain Enter is a new line."""
         if (
             watched is self.note
+            and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and event.modifiers() & Qt.KeyboardModifier.ControlModifier
@@ -96,7 +99,7 @@ class LogDialog(FormDialog):
         _, self.changes = self._ws.interactions.log(
             ids,
             self.channel.currentData(),
-            on=self.on.date().toPython(),
+            on=day_of(self.on.date()),
             note=self.note.toPlainText(),
-            event=self.event.currentText().strip() or None,
+            event=self.event_box.currentText().strip() or None,
         )

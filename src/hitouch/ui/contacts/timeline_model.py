@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from hitouch.domain.records import ContactUpdateRecord, InteractionRecord
+from hitouch.domain.records import InteractionRecord, LifeChangeRecord
 from hitouch.domain.vocabulary import Channel
 from hitouch.ui.common.formatting import long_date, tr
 from hitouch.ui.common.roles import Role
 
 Index = QModelIndex | QPersistentModelIndex
-Entry = InteractionRecord | ContactUpdateRecord
+Entry = InteractionRecord | LifeChangeRecord
 
 
 def _day(entry: Entry) -> date:
@@ -21,7 +22,7 @@ def _day(entry: Entry) -> date:
 
 
 class TimelineModel(QAbstractListModel):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._entries: list[Entry] = []
         self._contact_id: int | None = None
@@ -30,18 +31,18 @@ class TimelineModel(QAbstractListModel):
         self,
         contact_id: int | None,
         entries: list[InteractionRecord],
-        updates: Sequence[ContactUpdateRecord] = (),
+        life_changes: Sequence[LifeChangeRecord] = (),
     ) -> None:
-        """Both lists newest first; an update noticed on the day of an interaction comes first."""
+        """Both lists newest first; a life change noticed on the day of an interaction comes first."""
         self.beginResetModel()
         self._contact_id = contact_id
-        self._entries = sorted([*updates, *entries], key=_day, reverse=True)
+        self._entries = sorted([*life_changes, *entries], key=_day, reverse=True)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._entries)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         entry = self._entries[index.row()]
@@ -58,7 +59,7 @@ class TimelineModel(QAbstractListModel):
         return None
 
     def _heading(self, entry: Entry) -> str:
-        if isinstance(entry, ContactUpdateRecord):
+        if isinstance(entry, LifeChangeRecord):
             if entry.kind == "company":
                 return tr("Moved to {company}").format(company=entry.new_value)
             return tr("New position: {title}").format(title=entry.new_value)
@@ -74,6 +75,6 @@ class TimelineModel(QAbstractListModel):
         return heading
 
     def _secondary(self, entry: Entry) -> str:
-        if isinstance(entry, ContactUpdateRecord):
+        if isinstance(entry, LifeChangeRecord):
             return tr("Before: {old}. Noticed in an import.").format(old=entry.old_value) if entry.old_value else ""
         return entry.note

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from hitouch.services.errors import JournalError, UserError
+from hitouch.services.importing.card_images import WaitingPhoto
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.formatting import tr
-from hitouch.ui.common.widgets import dim, heading
+from hitouch.ui.common.widgets import ErrorLine, dim, heading
 from hitouch.ui.events.waiting_photos import WaitingPhotos
 
 
@@ -42,9 +43,8 @@ class EventModePanel(QWidget):
         self.name = self._field("eventModeName", tr("Name"))
         self.company = self._field("eventModeCompany", tr("Company"))
         self.note = self._field("eventModeNote", tr("What you talked about"))
-        self.error = QLabel()
+        self.error = ErrorLine()
         self.error.setObjectName("eventModeError")
-        self.error.setStyleSheet("color: #c62828;")
         self.error.hide()
         add = QPushButton(tr("Add  (Enter)"))
         add.setObjectName("eventModeAdd")
@@ -118,7 +118,7 @@ class EventModePanel(QWidget):
         self.photos.load(event_id)
         self.name.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _photo_chosen(self, photo) -> None:
+    def _photo_chosen(self, photo: WaitingPhoto | None) -> None:
         """Typing in the person on a photo: the name field waits for them."""
         self.name.setPlaceholderText(tr("Name on the badge") if photo else tr("Name"))
         self.name.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hitouch.domain.relationships.event_payoff import EventPayoff, EventPerson, EventSummary
 from hitouch.domain.relationships.referrals import amount_text
-from hitouch.domain.relationships.relations import EventPayoff, EventPerson, EventSummary
 from hitouch.services.changes import Changes
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.dialogs import FormDialog
-from hitouch.ui.common.formatting import medium_date, short_date, tr
+from hitouch.ui.common.formatting import day_of, medium_date, short_date, tr
 from hitouch.ui.common.paged_model import Column, PagedTableModel, RecordsTableModel
 from hitouch.ui.common.roles import Role
 from hitouch.ui.common.tables import record_table
@@ -77,7 +77,7 @@ class NewEventDialog(FormDialog):
 
     def save(self) -> None:
         self.event_id, self.changes = self._ws.events.add(
-            self.name.text(), self.on.date().toPython(), place=self.place.text().strip()
+            self.name.text(), day_of(self.on.date()), place=self.place.text().strip()
         )
 
 
@@ -262,4 +262,5 @@ class EventsPage(RedrawnWhenShown, QSplitter):
             self.changed.emit(dialog.changes)
             self.reload()
             self.select_event(dialog.event_id)
-            self.start_event_mode(dialog.event_id)
+            if dialog.event_id is not None:
+                self.start_event_mode(dialog.event_id)

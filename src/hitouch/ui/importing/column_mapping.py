@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from hitouch.services.importing.importing import ColumnChoice
 from hitouch.ui.common.formatting import tr
-from hitouch.ui.common.widgets import dim, heading
+from hitouch.ui.common.widgets import ErrorLine, dim, heading
 
 IDENTIFYING = {"given", "family", "name", "email", "phone"}
 
@@ -99,10 +99,8 @@ class ColumnMappingPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
 
-        self.error = QLabel(tr("Choose at least one column with a name, an email or a phone number."))
+        self.error = ErrorLine(tr("Choose at least one column with a name, an email or a phone number."))
         self.error.setObjectName("mappingError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
         self.continue_button = QPushButton(tr("Continue"))
         self.continue_button.setObjectName("mappingContinueButton")
         self.continue_button.setDefault(True)

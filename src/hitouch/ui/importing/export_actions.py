@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
@@ -39,7 +40,7 @@ class Exporter(QObject):
             self.export(kind, Path(path), runner)
 
     def export(self, kind: str, path: Path, runner: Runner) -> None:
-        def work(progress, cancelled) -> int:
+        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> int:
             if kind == "csv":
                 return self._ws.exporting.csv(path, progress, cancelled)
             return self._ws.exporting.vcards(path, kind.split()[1], progress, cancelled)

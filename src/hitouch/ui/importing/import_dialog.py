@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QMimeData
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from hitouch.services.errors import JournalError, UserError
-from hitouch.services.importing.importing import EntryKind, ImportPlan, ImportReport
+from hitouch.services.importing.importing import ColumnChoice, EntryKind, ImportPlan, ImportReport, UndoReport
+from hitouch.services.importing.matching import Suggestion
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.background import Runner
 from hitouch.ui.common.formatting import number, plural, tr
-from hitouch.ui.common.widgets import dim, heading
 from hitouch.ui.importing.column_mapping import ColumnMappingPage
 from hitouch.ui.importing.import_models import EntriesModel, ProblemsModel
 from hitouch.ui.importing.import_steps import ImportSteps, files_among
@@ -28,21 +28,18 @@ def contact_files(mime: QMimeData) -> list[Path]:
 
 
 class ImportPreviewDialog(ImportSteps):
-    changed = Signal(object)  # Changes, after the import and after an undo
-    imported = Signal(object)  # the ImportReport, so the window's Edit > Undo can take it back
+    plan: ImportPlan
+    report: ImportReport
 
     def __init__(self, workspace: Workspace, paths: list[Path], runner: Runner, parent: QWidget | None = None) -> None:
-        super().__init__(runner, parent)
+        super().__init__(runner, paths, workspace.importing.undo, parent)
         self.setObjectName("importPreview")
         self.setWindowTitle(tr("Import contacts"))
         self.setAccessibleName(tr("Import contacts"))
         self.resize(780, 540)
         self._ws = workspace
-        self._paths = [Path(p) for p in paths]
         self._mapping: dict[str, str] = {}
-        self.confirmed: set = set()  # the possible duplicates the person ticked: merge them
-        self.plan: ImportPlan | None = None
-        self.report: ImportReport | None = None
+        self.confirmed: set[Suggestion] = set()  # the possible duplicates the person ticked: merge them
 
     # Steps -------------------------------------------------------------------------------
 
@@ -55,7 +52,7 @@ class ImportPreviewDialog(ImportSteps):
             return
         self._map_next(choices)
 
-    def _map_next(self, choices: list) -> None:
+    def _map_next(self, choices: list[ColumnChoice]) -> None:
         if not choices:
             self._plan_import()
             return
@@ -77,10 +74,6 @@ class ImportPreviewDialog(ImportSteps):
             self._planned,
         )
 
-    def _planned(self, plan: ImportPlan) -> None:
-        self.plan = plan
-        self._show(self._build_preview(plan))
-
     def import_now(self) -> None:
         importing, plan, confirmed = self._ws.importing, self.plan, set(self.confirmed)
         self._working(tr("Importing…"), planning=False)
@@ -89,36 +82,14 @@ class ImportPreviewDialog(ImportSteps):
             self._imported,
         )
 
-    def _imported(self, report: ImportReport) -> None:
-        self.report = report
-        self.changed.emit(report.changes)
-        self.imported.emit(report)
-        self._show(self._build_summary(report))
-
-    def undo(self) -> None:
-        self.undo_button.setEnabled(False)
-        importing, batch_id = self._ws.importing, self.report.batch_id
-        self._run(lambda _progress, _cancelled: importing.undo(batch_id), self._undone)
-
-    def _undone(self, undone) -> None:
-        self.changed.emit(undone.changes)
-        self.summary_text.setText(
-            plural(
-                undone.removed,
-                tr("Import undone: the contact it created is gone and the people it merged into are as they were."),
-                tr(
-                    "Import undone: the {n} contacts it created are gone"
-                    " and the people it merged into are as they were."
-                ),
-            ).format(n=number(undone.removed))
-        )
+    def _undone_text(self, undone: UndoReport) -> str:
+        return plural(
+            undone.removed,
+            tr("Import undone: the contact it created is gone and the people it merged into are as they were."),
+            tr("Import undone: the {n} contacts it created are gone and the people it merged into are as they were."),
+        ).format(n=number(undone.removed))
 
     # Off the GUI thread (see ImportSteps) ---------------------------------------------------
-
-    def _show_preview_again(self) -> None:
-        self._show(self._build_preview(self.plan))
-        self.notice.setText(tr("Cancelled: nothing was imported."))
-        self.notice.show()
 
     def _progressed(self, done: int, total: int) -> None:
         if self._planning:
@@ -138,8 +109,6 @@ class ImportPreviewDialog(ImportSteps):
     # Pages ----------------------------------------------------------------------------------
 
     def _build_preview(self, plan: ImportPlan) -> QWidget:
-        page = QWidget()
-        page.setObjectName("importPreviewPage")
         self.counts = Stats(
             "importCounts",
             (
@@ -150,10 +119,6 @@ class ImportPreviewDialog(ImportSteps):
                 ("skipped", tr("skipped")),
             ),
         )
-        self.notice = dim(QLabel())
-        self.notice.setObjectName("importNotice")
-        self.notice.setWordWrap(True)
-        self.notice.hide()
         self.lists = QTabWidget()
         self.lists.setObjectName("importLists")
         tabs = {
@@ -182,26 +147,7 @@ class ImportPreviewDialog(ImportSteps):
                 plan_table(ProblemsModel(plan.problems, self), "problemList", tr("Problems")),
                 tr("Problems ({n})").format(n=number(len(plan.problems))),
             )
-        self.import_button = QPushButton(tr("Import"))
-        self.import_button.setObjectName("importButton")
-        self.import_button.setDefault(True)
-        self.import_button.clicked.connect(self.import_now)
-        cancel = QPushButton(tr("Cancel"))
-        cancel.setObjectName("cancelPreviewButton")
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.notice, 1)
-        buttons.addStretch(0)  # keeps the buttons on the right while the notice is hidden
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.import_button)
-        files = dim(QLabel(", ".join(Path(f).name for f in plan.files)))
-        files.setWordWrap(True)
-        layout = QVBoxLayout(page)
-        layout.addWidget(heading(tr("What this import will do"), 1.3))
-        layout.addWidget(files)
-        layout.addWidget(self.counts)
-        layout.addWidget(self.lists, 1)
-        layout.addLayout(buttons)
+        page = self.preview_page("importPreviewPage", plan.files, self.counts, self.lists, "importNotice")
         self._show_counts()
         return page
 

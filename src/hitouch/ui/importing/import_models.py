@@ -4,8 +4,9 @@ duplicates, with a box to confirm each), and the problems found in the files."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 from hitouch.domain.cards import Problem
 from hitouch.services.importing.importing import EntryKind, PlanEntry, Suggestion
@@ -64,7 +65,9 @@ class EntriesModel(QAbstractTableModel):
 
     confirmedChanged = Signal()
 
-    def __init__(self, entries: list[PlanEntry], kind: EntryKind, confirmed: set[Suggestion], parent=None) -> None:
+    def __init__(
+        self, entries: list[PlanEntry], kind: EntryKind, confirmed: set[Suggestion], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._entries = entries
         self._kind = kind
@@ -76,7 +79,7 @@ class EntriesModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._entries)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         second = {
@@ -93,7 +96,7 @@ class EntriesModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         entry = self._entries[index.row()]
@@ -106,17 +109,19 @@ class EntriesModel(QAbstractTableModel):
                 return entry.name
             if column == 1:
                 return self._details(entry)
-            return ", ".join(_where(s.file, s.line) for s in entry.sources)
+            return ", ".join(_where(s.file, s.line) for s in entry.origins)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{entry.name}: {self._details(entry)}"
         if role == Role.Record:
             return entry
         return None
 
-    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or self._kind != EntryKind.SUGGESTION or index.column() != 0:
             return False
         suggestion = self._entries[index.row()].suggestion
+        if suggestion is None:  # every possible duplicate has its suggestion
+            return False
         if Qt.CheckState(value) == Qt.CheckState.Checked:
             self.confirmed.add(suggestion)
         else:
@@ -130,18 +135,19 @@ class EntriesModel(QAbstractTableModel):
         if entry.kind == EntryKind.NEW:
             first = card.emails[0].value if card.emails else card.phones[0].value if card.phones else ""
             return " · ".join(part for part in (card.title, card.company, first) if part)
-        if entry.kind == EntryKind.SUGGESTION:
-            s = entry.suggestion
+        if entry.kind == EntryKind.SUGGESTION and (s := entry.suggestion) is not None:
             who = f"#{s.contact.id} {s.contact.name}" + (f" ({s.company})" if s.company else "")
             return tr("{who}, {score}% alike").format(who=who, score=s.score)
+        if entry.contact is None:
+            return ""
         into = f"#{entry.contact.id} {entry.contact.name}"
-        if entry.kind == EntryKind.MERGE:
+        if entry.kind == EntryKind.MERGE and entry.adds is not None:
             return f"{into}: {added_text(entry.adds)}"
         return into
 
 
 class ProblemsModel(QAbstractTableModel):
-    def __init__(self, problems: list[Problem], parent=None) -> None:
+    def __init__(self, problems: list[Problem], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._problems = problems
 
@@ -151,12 +157,12 @@ class ProblemsModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._problems)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (tr("Where"), tr("Problem"))[section]
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         problem = self._problems[index.row()]

@@ -8,9 +8,11 @@ then); Cancel while importing waits for the import to roll back, then shows the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from hitouch.services.errors import JournalError, UserError
 from hitouch.services.importing.writing import ImportCancelled
-from hitouch.ui.common.background import Runner, Task
+from hitouch.ui.common.background import Runner, Task, Work
 from hitouch.ui.common.formatting import tr
 from hitouch.ui.common.widgets import dim, heading
 
@@ -36,23 +38,67 @@ def files_among(mime: QMimeData, suffixes: tuple[str, ...]) -> list[Path]:
 
 
 class ImportSteps(QDialog):
-    def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
+    """A dialog built on this gives its paths, how to undo a batch, and its pages: `_build_preview`
+    (which sets `notice` and `import_button`, see `preview_page`), `_build_summary`, `_undone_text`."""
+
+    changed = Signal(object)  # Changes, after the import and after an undo
+    imported = Signal(object)  # the report, so the window's Edit > Undo can take it back
+
+    def __init__(
+        self, runner: Runner, paths: list[Path], undo_batch: Callable[[int], Any], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._runner = runner
+        self._paths = [Path(p) for p in paths]
+        self._undo_batch = undo_batch
         self._task: Task | None = None
         self._close_when_done = False
+        self.plan: Any = None
+        self.report: Any = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_working())
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
 
+    # The steps every import takes ---------------------------------------------------------------
+
+    def _planned(self, plan: Any) -> None:
+        self.plan = plan
+        self._show(self._build_preview(plan))
+
+    def _imported(self, report: Any) -> None:
+        self.report = report
+        self.changed.emit(report.changes)
+        self.imported.emit(report)
+        self._show(self._build_summary(report))
+
+    def undo(self) -> None:
+        self.undo_button.setEnabled(False)
+        undo_batch, batch_id = self._undo_batch, self.report.batch_id
+        self._run(lambda _progress, _cancelled: undo_batch(batch_id), self._undone)
+
+    def _undone(self, undone: Any) -> None:
+        self.changed.emit(undone.changes)
+        self.summary_text.setText(self._undone_text(undone))
+
     def _show_preview_again(self) -> None:
         """After Cancel while importing: the preview, saying that nothing was imported."""
+        self._show(self._build_preview(self.plan))
+        self.notice.setText(tr("Cancelled: nothing was imported."))
+        self.notice.show()
+
+    def _build_preview(self, plan: Any) -> QWidget:
+        raise NotImplementedError
+
+    def _build_summary(self, report: Any) -> QWidget:
+        raise NotImplementedError
+
+    def _undone_text(self, undone: Any) -> str:
         raise NotImplementedError
 
     # Running off the GUI thread ---------------------------------------------------------------
 
-    def _run(self, work, on_success) -> None:
+    def _run(self, work: Work, on_success: Callable[[Any], None]) -> None:
         self._task = task = Task(work)
         self._on_success = on_success
         # Bound methods, not lambdas: Qt drops the connections when the dialog is gone.
@@ -64,7 +110,7 @@ class ImportSteps(QDialog):
     def _progressed(self, done: int, total: int) -> None:
         raise NotImplementedError
 
-    def _finished(self, result) -> None:
+    def _finished(self, result: Any) -> None:
         self._task = None
         if self._close_when_done:
             super().reject()
@@ -170,6 +216,42 @@ class ImportSteps(QDialog):
         layout.addLayout(buttons)
         self._show(page)
 
+    def preview_page(
+        self, page_name: str, files: list[str], counts: QWidget, lists: QWidget, notice_name: str
+    ) -> QWidget:
+        """The preview: which files, what will happen, the lists, and Cancel / Import. Sets
+        `notice` (a line beside the buttons, hidden until something is said) and `import_button`."""
+        page = QWidget()
+        page.setObjectName(page_name)
+        self.notice = dim(QLabel())
+        self.notice.setObjectName(notice_name)
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.import_button = QPushButton(tr("Import"))
+        self.import_button.setObjectName("importButton")
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.import_now)
+        cancel = QPushButton(tr("Cancel"))
+        cancel.setObjectName("cancelPreviewButton")
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.notice, 1)
+        buttons.addStretch(0)  # keeps the buttons on the right while the notice is hidden
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.import_button)
+        names = dim(QLabel(", ".join(Path(f).name for f in files)))
+        names.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.addWidget(heading(tr("What this import will do"), 1.3))
+        layout.addWidget(names)
+        layout.addWidget(counts)
+        layout.addWidget(lists, 1)
+        layout.addLayout(buttons)
+        return page
+
+    def import_now(self) -> None:
+        raise NotImplementedError
+
     def summary_page(
         self,
         page_name: str,
@@ -209,6 +291,3 @@ class ImportSteps(QDialog):
             layout.addStretch()
         layout.addLayout(buttons)
         return page
-
-    def undo(self) -> None:
-        raise NotImplementedError

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from hitouch.ui.common.formatting import number
@@ -39,7 +40,7 @@ class Stats(QWidget):
         return int(self.numbers[key].text().replace(",", ""))
 
 
-def plan_table(model, name: str, accessible_name: str, hint: str = "") -> QWidget:
+def plan_table(model: QAbstractItemModel, name: str, accessible_name: str, hint: str = "") -> QWidget:
     """A list of the preview: one row per person or problem, a hint above it if given."""
     view = QTableView()
     view.setObjectName(name)

@@ -8,15 +8,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from hitouch.services.importing.importing import EntryKind, ImportPlan, Suggestion, UndoReport
+from hitouch.services.importing.importing import EntryKind, Suggestion, UndoReport
 from hitouch.services.importing.photo_import import PhotoNames, PhotoPlan, PhotoReport, PhotosUnreadable
 from hitouch.services.importing.photos import PhotoReader
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.background import Runner
 from hitouch.ui.common.formatting import number, plural, tr
-from hitouch.ui.common.widgets import dim, heading
+from hitouch.ui.common.widgets import dim
 from hitouch.ui.importing.import_models import EntriesModel, ProblemsModel
 from hitouch.ui.importing.import_steps import ImportSteps
 from hitouch.ui.importing.import_widgets import Stats, plan_table
@@ -31,9 +31,20 @@ def dropped_photos(mime: QMimeData) -> list[Path]:
     return [path for path in paths if path.suffix.lower() in PHOTO_FILES or path.is_dir()]
 
 
+def _with_hint(hint: str, widget: QWidget) -> QWidget:
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 6, 0, 0)
+    note = dim(QLabel(hint))
+    note.setWordWrap(True)
+    column.addWidget(note)
+    column.addWidget(widget, 1)
+    return box
+
+
 class PhotoImportDialog(ImportSteps):
-    changed = Signal(object)  # Changes, after the import and after an undo
-    imported = Signal(object)  # the PhotoReport, for the window's Edit > Undo
+    plan: PhotoPlan
+    report: PhotoReport
     planned = Signal()  # the preview is showing
 
     def __init__(
@@ -44,18 +55,14 @@ class PhotoImportDialog(ImportSteps):
         runner: Runner,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(runner, parent)
+        super().__init__(runner, paths, workspace.importing.undo, parent)
         self.setObjectName("photoImport")
         self.setWindowTitle(tr("Import photos of badges and cards"))
         self.setAccessibleName(tr("Import photos of badges and cards"))
         self.resize(860, 600)
         self._ws = workspace
-        self._paths = [Path(p) for p in paths]
         self._reader = reader
         self.confirmed: set[Suggestion] = set()
-        self.photo_plan: PhotoPlan | None = None
-        self.plan: ImportPlan | None = None  # the contacts part
-        self.report: PhotoReport | None = None
 
     # Steps -------------------------------------------------------------------------------
 
@@ -65,34 +72,17 @@ class PhotoImportDialog(ImportSteps):
         self._run(lambda progress, cancelled: photo_import.plan(paths, reader, progress, cancelled), self._planned)
 
     def _planned(self, plan: PhotoPlan) -> None:
-        self.photo_plan, self.plan = plan, plan.contacts
-        self._show(self._build_preview(plan))
+        super()._planned(plan)
         self.planned.emit()
 
     def import_now(self) -> None:
         chosen = PhotoNames(self.event_choice.chosen(), set(self.confirmed), self.names.names())
-        photo_import, plan = self._ws.photo_import, self.photo_plan
-        assert plan is not None
+        photo_import, plan = self._ws.photo_import, self.plan
         self._working(tr("Importing…"), planning=False)
         self._run(lambda progress, cancelled: photo_import.apply(plan, chosen, progress, cancelled), self._imported)
 
-    def _imported(self, report: PhotoReport) -> None:
-        self.report = report
-        self.changed.emit(report.changes)
-        self.imported.emit(report)
-        self._show(self._build_summary(report))
-
-    def undo(self) -> None:
-        self.undo_button.setEnabled(False)
-        assert self.report is not None
-        importing, batch_id = self._ws.importing, self.report.batch_id
-        self._run(lambda _progress, _cancelled: importing.undo(batch_id), self._undone)
-
-    def _undone(self, undone: UndoReport) -> None:
-        self.changed.emit(undone.changes)
-        self.summary_text.setText(
-            tr("Import undone: the people it added, their meetings, follow-ups and photos are gone again.")
-        )
+    def _undone_text(self, undone: UndoReport) -> str:
+        return tr("Import undone: the people it added, their meetings, follow-ups and photos are gone again.")
 
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, PhotosUnreadable) and not self._close_when_done:
@@ -100,12 +90,6 @@ class PhotoImportDialog(ImportSteps):
             self._show_message(tr("Nothing was imported"), "\n".join([str(exc), *(str(p) for p in exc.problems)]))
             return
         super()._failed(exc)
-
-    def _show_preview_again(self) -> None:
-        assert self.photo_plan is not None
-        self._show(self._build_preview(self.photo_plan))
-        self.notice.setText(tr("Cancelled: nothing was imported."))
-        self.notice.show()
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -122,8 +106,6 @@ class PhotoImportDialog(ImportSteps):
     # Pages ----------------------------------------------------------------------------------
 
     def _build_preview(self, plan: PhotoPlan) -> QWidget:
-        page = QWidget()
-        page.setObjectName("photoPreviewPage")
         self.counts = Stats(
             "photoCounts",
             (
@@ -134,15 +116,12 @@ class PhotoImportDialog(ImportSteps):
                 ("problems", tr("problems")),
             ),
         )
+        # Not `self.event`: that would hide QWidget.event(), which Qt calls on every repaint.
         self.event_choice = EventChooser(
             self._ws.photo_import.events(), self._ws.settings.event_followup_days, self._ws.clock.today()
         )
         self.names = NamesModel(plan, self)
         self.names.namesChanged.connect(self._show_counts)
-        self.notice = dim(QLabel())
-        self.notice.setObjectName("importNotice")
-        self.notice.setWordWrap(True)
-        self.notice.hide()
         self.lists = QTabWidget()
         self.lists.setObjectName("importLists")
         tabs = {
@@ -162,79 +141,39 @@ class PhotoImportDialog(ImportSteps):
                 table = plan_table(model, f"{kind.value}List", accessible, hint)
                 self.lists.addTab(table, label.format(n=number(len(entries))))
         if plan.unnamed:
-            box = QWidget()
-            column = QVBoxLayout(box)
-            column.setContentsMargins(0, 6, 0, 0)
-            note = dim(
-                QLabel(
-                    tr(
-                        "These LinkedIn addresses do not say whose they are. Type the names you know; "
-                        "the others wait in event mode."
-                    )
-                )
+            hint = tr(
+                "These LinkedIn addresses do not say whose they are. Type the names you know; "
+                "the others wait in event mode."
             )
-            note.setWordWrap(True)
-            column.addWidget(note)
-            column.addWidget(names_table(self.names), 1)
-            self.lists.addTab(box, tr("Names to give ({n})").format(n=number(len(plan.unnamed))))
+            self.lists.addTab(
+                _with_hint(hint, names_table(self.names)),
+                tr("Names to give ({n})").format(n=number(len(plan.unnamed))),
+            )
         if plan.waiting:
             grid = photo_grid("waitingPhotos", tr("Photos to type in"))
             grid.setModel(waiting_model(plan, grid))
-            box = QWidget()
-            column = QVBoxLayout(box)
-            column.setContentsMargins(0, 6, 0, 0)
-            note = dim(
-                QLabel(
-                    tr(
-                        "No code HiTouch can read names these people: they wait in event mode, with their "
-                        "photos, for you to type them in."
-                    )
-                )
+            hint = tr(
+                "No code HiTouch can read names these people: they wait in event mode, with their "
+                "photos, for you to type them in."
             )
-            note.setWordWrap(True)
-            column.addWidget(note)
-            column.addWidget(grid, 1)
-            self.lists.addTab(box, tr("To type in later ({n})").format(n=number(len(plan.waiting))))
+            self.lists.addTab(_with_hint(hint, grid), tr("To type in later ({n})").format(n=number(len(plan.waiting))))
         if plan.problems:
             self.lists.addTab(
                 plan_table(ProblemsModel(plan.problems, self), "problemList", tr("Problems")),
                 tr("Problems ({n})").format(n=number(len(plan.problems))),
             )
-        self.import_button = QPushButton(tr("Import"))
-        self.import_button.setObjectName("importButton")
-        self.import_button.setDefault(True)
-        self.import_button.clicked.connect(self.import_now)
-        cancel = QPushButton(tr("Cancel"))
-        cancel.setObjectName("cancelPreviewButton")
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.notice, 1)
-        buttons.addStretch(0)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.import_button)
-        photos = plural(len(plan.photos), tr("1 photo"), tr("{n} photos")).format(n=number(len(plan.photos)))
-        files = dim(
-            QLabel(
-                tr("{photos}: {names}").format(
-                    photos=photos,
-                    names=", ".join(p.name for p in plan.photos[:12]) + (" …" if len(plan.photos) > 12 else ""),
-                )
-            )
-        )
-        files.setWordWrap(True)
-        layout = QVBoxLayout(page)
-        layout.addWidget(heading(tr("What this import will do"), 1.3))
-        layout.addWidget(files)
-        layout.addWidget(self.event_choice)
-        layout.addWidget(self.counts)
-        layout.addWidget(self.lists, 1)
-        layout.addLayout(buttons)
+        above = QWidget()
+        column = QVBoxLayout(above)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.event_choice)
+        column.addWidget(self.counts)
+        shown = [p.path for p in plan.photos[:12]] + (["…"] if len(plan.photos) > 12 else [])
+        page = self.preview_page("photoPreviewPage", shown, above, self.lists, "importNotice")
         self._show_counts()
         return page
 
     def _show_counts(self) -> None:
-        plan = self.photo_plan
-        assert plan is not None
+        plan = self.plan
         counts = plan.contacts.counts(self.confirmed)
         named = len(self.names.names())
         self.counts.show_values(

@@ -139,7 +139,14 @@ class InsightsPage(RedrawnWhenShown, QScrollArea):
         )
         self.headline.setText(headline(insights))
 
-    def _bars(self, view: QChartView, series, labels: list[str], sets: list, percent: bool = False) -> None:
+    def _bars(
+        self,
+        view: QChartView,
+        series: QBarSeries | QPercentBarSeries,
+        labels: list[str],
+        sets: list[tuple[str, QColor, list[int]]],
+        percent: bool = False,
+    ) -> None:
         chart = view.chart()
         chart.removeAllSeries()
         for axis in chart.axes():
@@ -157,24 +164,24 @@ class InsightsPage(RedrawnWhenShown, QScrollArea):
         chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append(labels)
-        values = QValueAxis()
-        values.setLabelFormat("%d%%" if percent else "%d")
+        value_axis = QValueAxis()
+        value_axis.setLabelFormat("%d%%" if percent else "%d")
         if not percent:
             highest = max([1] + [v for _, _, vs in sets for v in vs])
-            values.setRange(0, highest)
+            value_axis.setRange(0, highest)
             if highest <= 5:
-                values.setTickCount(highest + 1)  # whole numbers only
+                value_axis.setTickCount(highest + 1)  # whole numbers only
             else:
-                values.applyNiceNumbers()
-        for axis in (categories, values):
+                value_axis.applyNiceNumbers()
+        for axis in (categories, value_axis):
             axis.setLabelsColor(text)
             axis.setLinePenColor(lines)
             axis.setGridLineColor(lines)
-            axis.setGridLineVisible(axis is values)
+            axis.setGridLineVisible(axis is value_axis)
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(value_axis, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(categories)
-        series.attachAxis(values)
+        series.attachAxis(value_axis)
 
 
 def headline(insights: Insights) -> str:

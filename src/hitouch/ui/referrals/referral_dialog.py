@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLineEdit, QVBo
 
 from hitouch.domain.relationships.referrals import parse_amount
 from hitouch.services.changes import Changes
-from hitouch.services.errors import NotFound
+from hitouch.services.errors import NotFound, typed_in
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.dialogs import FormDialog
-from hitouch.ui.common.formatting import tr
+from hitouch.ui.common.formatting import day_of, tr
 
 
 class ReferralDialog(FormDialog):
@@ -66,13 +66,13 @@ class ReferralDialog(FormDialog):
             except NotFound:
                 lead_text = self.lead.text().strip()
         given = self.direction.currentData() == "given"
-        value = parse_amount(self.value.text()) if self.value.text().strip() else None
+        value = typed_in(parse_amount, self.value.text()) if self.value.text().strip() else None
         self.referral_id, self.changes = self._ws.referrals.add(
             None if given else contact_id,
             contact_id if given else None,
             lead=lead,
             lead_text=lead_text,
-            on=self.on.date().toPython(),
+            on=day_of(self.on.date()),
             note=self.note.text(),
             value_cents=value,
         )

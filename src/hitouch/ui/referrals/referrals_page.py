@@ -138,7 +138,7 @@ class ReferralsPage(RedrawnWhenShown, QSplitter):
         index = self.ledger.currentIndex()
         return index.data(Role.Record) if index.isValid() else None
 
-    def _update_buttons(self, *_args) -> None:
+    def _update_buttons(self, *_args: object) -> None:
         current = self.current_referral()
         for status, button in self.status_buttons.items():
             button.setEnabled(current is not None and current.status != status)

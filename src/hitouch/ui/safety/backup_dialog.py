@@ -4,20 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, QLocale
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
-    QLabel,
     QMessageBox,
-    QVBoxLayout,
     QWidget,
 )
 
-from hitouch.services.changes import Changes
 from hitouch.services.safety.backups import BackupInfo, Backups
 from hitouch.ui.common.dialogs import guarded
 from hitouch.ui.common.formatting import tr
-from hitouch.ui.common.paged_model import Column, RecordsTableModel
-from hitouch.ui.common.tables import record_table
+from hitouch.ui.common.paged_model import Column
+from hitouch.ui.safety.restore_list import RestoreList
 
 
 def reason_text(reason: str) -> str:
@@ -44,44 +40,34 @@ def backup_columns() -> list[Column[BackupInfo]]:
     ]
 
 
-class RestoreDialog(QDialog):
+class RestoreDialog(RestoreList[BackupInfo]):
     def __init__(self, backups: Backups, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("restoreDialog")
-        self.setWindowTitle(tr("Restore from Backup"))
-        self._backups = backups
-        self.changes: Changes | None = None
-        intro = QLabel(
-            tr(
+        self.backups = backups.list()
+        super().__init__(
+            parent,
+            title=tr("Restore from Backup"),
+            intro=tr(
                 "Choose the state to go back to. Your journal as it is now is kept as a backup first, "
                 "so a restore can itself be undone."
-            )
+            ),
+            columns=backup_columns(),
+            records=self.backups,
+            table=("backupList", tr("Backups")),
+            empty=tr("No backups yet. HiTouch makes one before the first change of each day."),
+            restore_button="restoreButton",
+            close=QDialogButtonBox.StandardButton.Cancel,
+            stretch=3,
         )
-        intro.setWordWrap(True)
-        self.backups = backups.list()
-        self.model = RecordsTableModel(backup_columns(), self)
-        self.model.set_records(self.backups)
-        self.table = record_table(self.model, "backupList", tr("Backups"), stretch=3)
-        if self.model.rowCount():
+        self.setObjectName("restoreDialog")
+        self._backups = backups
+        if self.backups:
             self.table.selectRow(0)
-        empty = QLabel(tr("No backups yet. HiTouch makes one before the first change of each day."))
-        empty.setVisible(not self.model.rowCount())
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.restore_button = buttons.addButton(tr("Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.restore_button.setObjectName("restoreButton")
-        self.restore_button.setEnabled(bool(self.model.rowCount()))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(empty)
-        layout.addWidget(buttons)
+        self.restore_button.setEnabled(bool(self.backups))
         self.resize(560, 360)
 
     def selected(self) -> BackupInfo | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.backups[rows[0].row()] if rows else None
+        chosen = self.chosen()
+        return chosen[0] if chosen else None
 
     def accept(self) -> None:
         backup = self.selected()

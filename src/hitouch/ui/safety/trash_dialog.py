@@ -5,15 +5,14 @@ from __future__ import annotations
 from datetime import UTC
 
 from PySide6.QtCore import QDateTime, QLocale
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from hitouch.domain.records import TrashedContact
-from hitouch.services.changes import Changes
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.dialogs import guarded
 from hitouch.ui.common.formatting import medium_date, tr
-from hitouch.ui.common.paged_model import Column, RecordsTableModel
-from hitouch.ui.common.tables import record_table
+from hitouch.ui.common.paged_model import Column
+from hitouch.ui.safety.restore_list import RestoreList
 
 
 def trash_columns() -> list[Column[TrashedContact]]:
@@ -28,46 +27,31 @@ def trash_columns() -> list[Column[TrashedContact]]:
     ]
 
 
-class TrashDialog(QDialog):
+class TrashDialog(RestoreList[TrashedContact]):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("trashDialog")
-        self.setWindowTitle(tr("Trash"))
-        self._ws = workspace
-        self.changes: Changes | None = None
         workspace.trash.purge_expired()
         self.items = workspace.trash.list()
-        self.model = RecordsTableModel(trash_columns(), self)
-        self.model.set_records(self.items)
-        intro = QLabel(
-            tr(
+        super().__init__(
+            parent,
+            title=tr("Trash"),
+            intro=tr(
                 "Deleted contacts stay here for 30 days, with their journal, follow-ups and referrals. "
                 "Choose the ones to bring back."
-            )
+            ),
+            columns=trash_columns(),
+            records=self.items,
+            table=("trashList", tr("Deleted contacts")),
+            empty=tr("The trash is empty."),
+            restore_button="restoreFromTrashButton",
+            close=QDialogButtonBox.StandardButton.Close,
         )
-        intro.setWordWrap(True)
-        self.table = record_table(self.model, "trashList", tr("Deleted contacts"), stretch=0)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        empty = QLabel(tr("The trash is empty."))
-        empty.setVisible(not self.items)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.restore_button = buttons.addButton(tr("Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.restore_button.setObjectName("restoreFromTrashButton")
-        self.restore_button.setEnabled(False)
-        self.table.selectionModel().selectionChanged.connect(
-            lambda *_: self.restore_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(empty)
-        layout.addWidget(buttons)
+        self.setObjectName("trashDialog")
+        self._ws = workspace
+        self.choose_many()
         self.resize(520, 360)
 
     def accept(self) -> None:
-        ids = [self.items[index.row()].id for index in self.table.selectionModel().selectedRows()]
+        ids = [item.id for item in self.chosen()]
         if not ids:
             return
         self.changes = guarded(self, lambda: self._ws.trash.restore(*ids))

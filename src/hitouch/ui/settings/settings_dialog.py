@@ -1,9 +1,9 @@
-"""Preferences: every field of `Settings`, in four sections, checked before it is saved."""
+"""Preferences: every field of `Settings`, in four sections; `Settings` itself checks them."""
 
 from __future__ import annotations
 
 from dataclasses import fields, replace
-from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,14 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hitouch.domain.dates import parse_period
-from hitouch.domain.phones import default_region, known_region
-from hitouch.settings import Settings
+from hitouch.domain.phones import default_region
+from hitouch.services.errors import UserError
+from hitouch.settings import InvalidSettings, Settings, SettingsFile, check_places
 from hitouch.ui.common.dialogs import FormDialog
 from hitouch.ui.common.formatting import hour_of_day, tr
 from hitouch.ui.common.theme import apply_theme
 from hitouch.ui.common.widgets import dim
-from hitouch.ui.settings.settings_store import SettingsStore
 
 Editor = QSpinBox | QCheckBox | QLineEdit | QComboBox
 
@@ -40,7 +39,7 @@ def _camel(name: str) -> str:
 class SettingsDialog(FormDialog):
     """Edits a copy of the settings; Save checks and stores them, Cancel puts the theme back."""
 
-    def __init__(self, settings: Settings, store: SettingsStore, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, store: SettingsFile, parent: QWidget | None = None) -> None:
         super().__init__(parent, tr("Preferences"))
         self.setObjectName("settingsDialog")
         self.settings = settings
@@ -92,7 +91,7 @@ class SettingsDialog(FormDialog):
             region,
             hint=tr("For numbers without +: GB, DE… Empty: {region}, from your language.").format(region=region),
         )
-        self.editors["phone_region"].setMaxLength(2)
+        self._line_edit("phone_region").setMaxLength(2)
 
         backups = self._section(tr("Backups"), "backupsSection")
         self._spin(backups, "backups_daily", tr("&Daily backups kept"), 0, 365)
@@ -158,7 +157,8 @@ class SettingsDialog(FormDialog):
         editor.setObjectName(_camel(name))
         editor.setAccessibleName(label.replace("&&", "\0").replace("&", "").replace("\0", "&"))
         self.editors[name] = editor
-        form: QFormLayout = box.layout()
+        form = box.layout()
+        assert isinstance(form, QFormLayout)  # every section is made by _section
         if isinstance(editor, QCheckBox):
             form.addRow(editor)
         else:
@@ -176,28 +176,35 @@ class SettingsDialog(FormDialog):
                 form.addRow("", note)  # under the field it explains
             editor.setAccessibleDescription(hint)
 
-    def _spin(self, box, name, label, low, high, suffix="", hint="") -> None:
+    def _line_edit(self, name: str) -> QLineEdit:
+        editor = self.editors[name]
+        assert isinstance(editor, QLineEdit), name
+        return editor
+
+    def _spin(
+        self, box: QGroupBox, name: str, label: str, low: int, high: int, suffix: str = "", hint: str = ""
+    ) -> None:
         spin = QSpinBox()
         spin.setRange(low, high)
         spin.setSuffix(suffix)
         self._add(box, name, label, spin, hint=hint)
 
-    def _hour(self, box, name, label) -> None:
+    def _hour(self, box: QGroupBox, name: str, label: str) -> None:
         hours = QComboBox()
         for hour in range(24):
             hours.addItem(hour_of_day(hour), hour)
         self._add(box, name, label, hours)
 
-    def _check(self, box, name, label, hint="") -> None:
+    def _check(self, box: QGroupBox, name: str, label: str, hint: str = "") -> None:
         self._add(box, name, label, QCheckBox(label), hint=hint)
 
-    def _line(self, box, name, label, placeholder, hint="") -> None:
+    def _line(self, box: QGroupBox, name: str, label: str, placeholder: str, hint: str = "") -> None:
         edit = QLineEdit()
         edit.setPlaceholderText(placeholder)
         edit.setClearButtonEnabled(True)
         self._add(box, name, label, edit, hint=hint)
 
-    def _combo(self, box, name, label, choices: list[tuple[str, str]]) -> QComboBox:
+    def _combo(self, box: QGroupBox, name: str, label: str, choices: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for text, value in choices:
@@ -228,10 +235,10 @@ class SettingsDialog(FormDialog):
 
     def _choose_feed(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("Calendar file"), self.editors["calendar_feed_path"].text(), tr("Calendar files (*.ics)")
+            self, tr("Calendar file"), self._line_edit("calendar_feed_path").text(), tr("Calendar files (*.ics)")
         )
         if path:
-            self.editors["calendar_feed_path"].setText(path)
+            self._line_edit("calendar_feed_path").setText(path)
 
     # Values -----------------------------------------------------------------------------
 
@@ -244,11 +251,12 @@ class SettingsDialog(FormDialog):
                 editor.setChecked(value)
             elif isinstance(editor, QComboBox):
                 editor.setCurrentIndex(max(0, editor.findData(value)))
-            else:
+            elif isinstance(editor, QLineEdit):
                 editor.setText(value)
 
     def _read(self) -> Settings:
-        values = {}
+        """The values in the editors; InvalidSettings says which are not allowed."""
+        values: dict[str, Any] = {}  # each field's own type
         for name, editor in self.editors.items():
             if isinstance(editor, QSpinBox):
                 values[name] = editor.value()
@@ -256,50 +264,20 @@ class SettingsDialog(FormDialog):
                 values[name] = editor.isChecked()
             elif isinstance(editor, QComboBox):
                 values[name] = editor.currentData()
-            else:
+            elif isinstance(editor, QLineEdit):
                 values[name] = editor.text().strip()
-        values["phone_region"] = values["phone_region"].upper()
+        values["phone_region"] = str(values["phone_region"]).upper()
         return replace(self.settings, **values)
 
-    def _check_values(self, wanted: Settings) -> None:
-        """A ValueError naming the field and the way out; the field gets the focus."""
-        problems = []
-        if wanted.default_cadence:
-            try:
-                parse_period(wanted.default_cadence)
-            except ValueError:
-                problems.append(
-                    ("default_cadence", tr("“Keep in touch every” needs a number and d, w or m, such as 4w."))
-                )
-        if wanted.phone_region and not known_region(wanted.phone_region):
-            problems.append(
-                (
-                    "phone_region",
-                    tr("“{code}” is not a country code: use two letters such as GB or DE.").format(
-                        code=wanted.phone_region
-                    ),
-                )
-            )
-        if wanted.caldav_url and not wanted.caldav_url.startswith(("https://", "http://")):
-            problems.append(("caldav_url", tr("The CalDAV address starts with https://.")))
-        if wanted.caldav_url and not wanted.caldav_calendar:
-            problems.append(("caldav_calendar", tr("Name the calendar HiTouch writes to.")))
-        if wanted.calendar_feed_path:
-            feed = Path(wanted.calendar_feed_path).expanduser()
-            if feed.suffix.lower() != ".ics":
-                problems.append(("calendar_feed_path", tr("The calendar file's name ends in .ics.")))
-            elif not feed.parent.is_dir():
-                problems.append(
-                    ("calendar_feed_path", tr("The folder {folder} does not exist.").format(folder=feed.parent))
-                )
-        if problems:
-            self.editors[problems[0][0]].setFocus()
-            raise ValueError("\n".join(message for _, message in problems))
-
     def save(self) -> None:
-        wanted = self._read()
-        self._check_values(wanted)
-        self._store.save(wanted)
+        """Settings checks the values (and the places they name); the first field at fault gets the focus."""
+        try:
+            wanted = self._read()
+            check_places(wanted)
+            self._store.save(wanted)
+        except InvalidSettings as exc:
+            self.editors[exc.fields[0]].setFocus()
+            raise UserError(str(exc)) from None
         self.settings = wanted
 
     def reject(self) -> None:

@@ -1,7 +1,9 @@
-"""The main window: menus and shortcuts, the pages, and routing what changed to them."""
+"""The main window: menus and shortcuts, the pages and the sidebar between them, the follow-up
+reminders, and routing what changed to every screen."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -14,17 +16,20 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeySequence,
 )
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from hitouch import __version__
 from hitouch.imaging.photo_reader import QtPhotoReader
+from hitouch.services.calendar.importing import CalendarReport
 from hitouch.services.changes import Changes
+from hitouch.services.importing.importing import ImportReport
+from hitouch.services.importing.photo_import import PhotoReport
 from hitouch.services.importing.photos import is_photo
 from hitouch.services.workspace import Workspace
-from hitouch.settings import Settings
+from hitouch.settings import Settings, SettingsFile
 from hitouch.ui.calendar.calendar_import_dialog import CalendarImportDialog, calendar_files
 from hitouch.ui.calendar.calendar_menu import CalendarMenu
-from hitouch.ui.common.background import ThreadedRunner
+from hitouch.ui.common.background import Runner
 from hitouch.ui.common.dialogs import guarded
 from hitouch.ui.common.drop_hint import DropHint
 from hitouch.ui.common.formatting import tr
@@ -34,28 +39,35 @@ from hitouch.ui.contacts.contact_dialog import ContactDialog
 from hitouch.ui.contacts.contacts_page import ContactsPage
 from hitouch.ui.contacts.log_dialog import LogDialog
 from hitouch.ui.contacts.merge_dialog import MergeDialog
+from hitouch.ui.events.events_page import EventsPage
 from hitouch.ui.importing.export_actions import Exporter
 from hitouch.ui.importing.import_dialog import ImportPreviewDialog, contact_files
 from hitouch.ui.importing.photo_import_dialog import PhotoImportDialog, dropped_photos
+from hitouch.ui.insights.insights_page import InsightsPage
+from hitouch.ui.referrals.referrals_page import ReferralsPage
 from hitouch.ui.safety.backup_dialog import RestoreDialog
 from hitouch.ui.safety.trash_dialog import TrashDialog
 from hitouch.ui.settings.my_card_dialog import MyCardDialog
 from hitouch.ui.settings.settings_dialog import SettingsDialog
-from hitouch.ui.settings.settings_store import SettingsStore
-from hitouch.ui.shell.relationship_pages import RelationshipPages
+from hitouch.ui.shell.navigation import Sidebar
 from hitouch.ui.shell.undo import UndoHistory
+from hitouch.ui.today.followup_notifier import FollowUpNotifier
+from hitouch.ui.today.today_page import TodayPage
 
 
 class MainWindow(QMainWindow):
+    """Built by `app.create_main_window` with everything it uses passed in: the workspace (its
+    clock, its settings), the preferences file, and the runner for long work."""
+
     def __init__(
-        self, workspace: Workspace, settings_store: SettingsStore, settings: Settings, parent: QWidget | None = None
+        self, workspace: Workspace, settings_file: SettingsFile, runner: Runner, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.ws = workspace
-        self.settings = settings  # read by every screen; replaced whole when Preferences are saved
-        self._settings_store = settings_store
-        self.runner = ThreadedRunner()  # long work off the GUI thread; tests swap in InlineRunner
+        self.settings = workspace.settings  # read by every screen; replaced whole when Preferences are saved
+        self._settings_file = settings_file
+        self.runner = runner  # long work off the GUI thread (tests give an InlineRunner)
         self.exporter = Exporter(self, workspace)
         self.photo_reader = QtPhotoReader()  # Qt's image codecs, for photos of badges and cards
         self._calendars_next: list[Path] = []  # calendars to import once the contacts import is done
@@ -69,8 +81,15 @@ class MainWindow(QMainWindow):
 
         self.pages = QStackedWidget()
         self.contacts = ContactsPage(workspace)
-        self.pages.addWidget(self.contacts)
-        self.relations = RelationshipPages(self)  # Today (home), Events, Referrals, Insights, the sidebar
+        self.today = TodayPage(workspace)
+        self.events = EventsPage(workspace)
+        self.referrals = ReferralsPage(workspace)
+        self.insights = InsightsPage(workspace, runner)
+        for page in (self.contacts, self.today, self.events, self.referrals, self.insights):
+            self.pages.addWidget(page)
+        self.sidebar = self._build_sidebar()
+        self.notifier = FollowUpNotifier(workspace, self)
+        self._connect_pages()
 
         self.contacts.welcome.add_button.clicked.connect(self.add_contact)
         self.contacts.welcome.import_button.clicked.connect(self.import_contacts)
@@ -78,9 +97,12 @@ class MainWindow(QMainWindow):
         self.contacts.detail.editRequested.connect(self.edit_contact)
         self.contacts.detail.deleteRequested.connect(lambda cid: self.delete_contacts([cid]))
         self.contacts.list.doubleClicked.connect(lambda _index: self.edit_current())
+        # Home is Today; on a first run, the welcome on Contacts says what HiTouch is for.
+        first_run = self.contacts.currentIndex() == ContactsPage.WELCOME
+        self.sidebar.show_page(self.contacts if first_run else self.today)
 
         self.history = UndoHistory(self)
-        self.calendar_menu = CalendarMenu(workspace, self)
+        self.calendar_menu = CalendarMenu(workspace, self, runner, self.save_settings)
         self._build_actions()
         self.history.changed.connect(self._update_undo_action)
         self.contacts.list.selectionModel().selectionChanged.connect(lambda *_: self._update_merge_action())
@@ -91,9 +113,46 @@ class MainWindow(QMainWindow):
         location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(location)
 
+    # Pages ------------------------------------------------------------------------------
+
+    def _build_sidebar(self) -> Sidebar:
+        sidebar = Sidebar(self.pages)
+        for title, page, icon_name in (
+            (tr("Today"), self.today, "today"),
+            (tr("Contacts"), self.contacts, "contacts"),
+            (tr("Events"), self.events, "events"),
+            (tr("Referrals"), self.referrals, "referrals"),
+            (tr("Insights"), self.insights, "insights"),
+        ):
+            sidebar.add_section(title, page, self, icon_name)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(sidebar)
+        row.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        return sidebar
+
+    def _connect_pages(self) -> None:
+        for page in (self.today, self.events, self.referrals):
+            page.changed.connect(self.apply)
+            page.openContact.connect(self.open_contact)
+        self.today.logRequested.connect(lambda contact_id: self.log_interaction([contact_id]))
+        self.today.addToCalendarRequested.connect(self.add_to_calendar)
+        self.contacts.detail.relations.changed.connect(self.apply)
+        self.contacts.detail.relations.addToCalendarRequested.connect(self.add_to_calendar)
+
     # Menus and shortcuts ----------------------------------------------------------------
 
-    def _action(self, text: str, shortcut: QKeySequence | str | None, slot, name: str, icon_name: str = "") -> QAction:
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: Callable[[], object],
+        name: str,
+        icon_name: str = "",
+    ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         if icon_name:
@@ -147,7 +206,7 @@ class MainWindow(QMainWindow):
             (tr("vCard &4.0…"), "vcard 4.0", "exportVcard4Action"),
             (tr("&CSV…"), "csv", "exportCsvAction"),
         ):
-            export_menu.addAction(self._action(text, None, lambda _=False, k=kind: self.export_contacts(k), name))
+            export_menu.addAction(self._action(text, None, self._exporter_of(kind), name))
         file_menu.addSeparator()
         file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()
@@ -168,13 +227,17 @@ class MainWindow(QMainWindow):
         help_menu.addSeparator()
         help_menu.addAction(about)
 
+    def _exporter_of(self, kind: str) -> Callable[[], None]:
+        return lambda: self.export_contacts(kind)
+
     # Actions ----------------------------------------------------------------------------
 
     def apply(self, changes: Changes) -> None:
         """Route what a write changed to every screen that shows it."""
-        self.contacts.apply(changes)
+        for page in (self.contacts, self.today, self.events, self.referrals, self.insights):
+            page.apply(changes)
         self.calendar_menu.feed.apply(changes)
-        self.relations.apply(changes)
+        self.notifier.apply(changes)
 
     def open_contact(self, contact_id: int) -> None:
         self.pages.setCurrentWidget(self.contacts)
@@ -191,7 +254,8 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.apply(dialog.changes)
             self.pages.setCurrentWidget(self.contacts)
-            self.contacts.select_contact(dialog.saved_id)
+            if dialog.saved_id is not None:
+                self.contacts.select_contact(dialog.saved_id)
             self.statusBar().showMessage(tr("Added {name}").format(name=dialog.name.text().strip()), 4000)
 
     def edit_current(self) -> None:
@@ -329,17 +393,15 @@ class MainWindow(QMainWindow):
         dialog.start()
         return dialog
 
-    def _remember_calendar_import(self, report) -> None:
-        self.history.push(
-            tr("Import of {files}").format(files=", ".join(Path(f).name for f in report.files)),
-            lambda: self.ws.calendar_import.undo(report.batch_id).changes,
-        )
+    def _remember_calendar_import(self, report: CalendarReport) -> None:
+        self._remember(report.files, lambda: self.ws.calendar_import.undo(report.batch_id).changes)
 
-    def _remember_import(self, report) -> None:
-        self.history.push(
-            tr("Import of {files}").format(files=_files(report.files)),
-            lambda: self.ws.importing.undo(report.batch_id).changes,
-        )
+    def _remember_import(self, report: ImportReport | PhotoReport) -> None:
+        self._remember(report.files, lambda: self.ws.importing.undo(report.batch_id).changes)
+
+    def _remember(self, files: list[str], undo: Callable[[], Changes]) -> None:
+        """Edit > Undo takes an import back."""
+        self.history.push(tr("Import of {files}").format(files=_files(files)), undo)
 
     def export_contacts(self, kind: str) -> None:
         self.exporter.ask_and_export(kind, self.runner)
@@ -384,7 +446,7 @@ class MainWindow(QMainWindow):
             self.apply(dialog.changes)
             self.statusBar().showMessage(tr("Restored. The journal as it was is kept as a backup."), 6000)
 
-    def bring_forward(self, files: list) -> None:
+    def bring_forward(self, files: list[Path]) -> None:
         """Another start of HiTouch on this journal handed over to this window."""
         self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
         self.show()
@@ -394,14 +456,14 @@ class MainWindow(QMainWindow):
             self.open_files(files)
 
     def open_preferences(self) -> None:
-        dialog = SettingsDialog(self.settings, self._settings_store, self)
+        dialog = SettingsDialog(self.settings, self._settings_file, self)
         if dialog.exec():
             self.use_settings(dialog.settings)
             self.statusBar().showMessage(tr("Preferences saved."), 3000)
 
     def save_settings(self, settings: Settings) -> None:
         """Keep new preferences and let every part of the window use them."""
-        self._settings_store.save(settings)
+        self._settings_file.save(settings)
         self.use_settings(settings)
 
     def use_settings(self, settings: Settings) -> None:
@@ -458,7 +520,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.calendar_menu.feed.finish()
-        self.relations.close()
+        self.notifier.timer.stop()
+        self.insights.wait()  # a count in progress finishes before the journal closes
         self.ws.close()
         super().closeEvent(event)
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from hitouch.domain.records import ContactRef
 from hitouch.domain.relationships.followups import FollowUpRecord
 from hitouch.domain.vocabulary import FollowUpStatus
-from hitouch.ui.common.formatting import relative_day, tr
+from hitouch.ui.common.formatting import day_of, relative_day, tr
 from hitouch.ui.common.widgets import dim
 
 
@@ -179,5 +179,5 @@ def pick_day(parent: QWidget, title: str, initial: date, minimum: date | None = 
     layout.addWidget(calendar)
     layout.addWidget(buttons)
     if dialog.exec():
-        return calendar.selectedDate().toPython()
+        return day_of(calendar.selectedDate())
     return None

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
 
 from hitouch.domain.dates import parse_time
 from hitouch.services.changes import Changes
+from hitouch.services.errors import typed_in
 from hitouch.services.relationships.nudges import coffee_day
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.dialogs import FormDialog
-from hitouch.ui.common.formatting import tr
+from hitouch.ui.common.formatting import day_of, tr
 from hitouch.ui.common.widgets import dim, heading
 
 
@@ -87,7 +88,7 @@ class CoffeeDialog(FormDialog):
         self.invitation.setFocus()
 
     def _suggestion(self) -> str:
-        return self._ws.nudges.invitation(self._contact_id, self.day.date().toPython())
+        return self._ws.nudges.invitation(self._contact_id, day_of(self.day.date()))
 
     def _day_changed(self) -> None:
         """'this week' or 'next week' follows the day, unless the text was already made one's own."""
@@ -101,7 +102,7 @@ class CoffeeDialog(FormDialog):
         QTimer.singleShot(4000, self.copied.clear)
 
     def save(self) -> None:
-        at = parse_time(self.at.text()) if self.at.text().strip() else None
+        at = typed_in(parse_time, self.at.text()) if self.at.text().strip() else None
         self.followup_id, self.changes = self._ws.nudges.schedule_coffee(
-            self._contact_id, self.day.date().toPython(), at=at
+            self._contact_id, day_of(self.day.date()), at=at
         )

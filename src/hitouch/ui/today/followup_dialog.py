@@ -11,9 +11,10 @@ from hitouch.domain.dates import parse_time
 from hitouch.domain.relationships.followups import default_title
 from hitouch.domain.vocabulary import FollowUpKind
 from hitouch.services.changes import Changes
+from hitouch.services.errors import typed_in
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.dialogs import FormDialog
-from hitouch.ui.common.formatting import tr
+from hitouch.ui.common.formatting import day_of, tr
 
 
 def kind_labels() -> dict[FollowUpKind, str]:
@@ -86,9 +87,9 @@ class FollowUpDialog(FormDialog):
         self.title.setPlaceholderText(default_title(self.kind.currentData(), self._name))
 
     def save(self) -> None:
-        at = parse_time(self.at.text()) if self.at.text().strip() else None
+        at = typed_in(parse_time, self.at.text()) if self.at.text().strip() else None
         minutes = self.minutes.value() or None
-        day = self.day.date().toPython()
+        day = day_of(self.day.date())
         if self._followup_id is None:
             self._followup_id, self.changes = self._ws.followups.add(
                 self._contact_id,

@@ -14,7 +14,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 
 from hitouch.services.changes import Changes
-from hitouch.services.relationships.reminders import Reminder, local_zone
+from hitouch.services.relationships.reminders import Reminder
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.formatting import tr
 
@@ -52,7 +52,7 @@ class FollowUpNotifier(QObject):
     def schedule(self) -> None:
         """Set the timer for the next reminder after now."""
         now = self.now()
-        self.next = self._ws.reminders.next_after(now, local_zone())
+        self.next = self._ws.reminders.next_after(now)
         if self.next is None:
             self.timer.stop()
             return

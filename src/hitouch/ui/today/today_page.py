@@ -4,12 +4,16 @@ acts and the people worth meeting in person, each with the one-click action it c
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from hitouch.domain.relationships.agenda import Agenda, BirthdayRecord
+from hitouch.domain.relationships.cadences import CadenceRecord
 from hitouch.domain.relationships.followups import FollowUpRecord
-from hitouch.domain.relationships.relations import Agenda, BirthdayRecord, CadenceRecord, Nudge, SmallAct
+from hitouch.domain.relationships.nudge_reasons import Nudge
+from hitouch.domain.relationships.small_acts import SmallAct
 from hitouch.services.changes import Changes
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.dialogs import guarded
@@ -20,6 +24,9 @@ from hitouch.ui.today.coffee_dialog import CoffeeDialog
 
 WEEK = 7
 SHOWN_PER_SECTION = 8  # the rest are counted, not drawn: Today is a list to act on, not an archive
+
+
+T = TypeVar("T")
 
 
 class TodayPage(RedrawnWhenShown, QScrollArea):
@@ -79,7 +86,7 @@ class TodayPage(RedrawnWhenShown, QScrollArea):
         self._section("dueTodaySection", tr("Due today"), due_today, self._followup_row)
         self._section("cadenceSection", tr("Time to get in touch"), agenda.cadence, self._cadence_row)
         self._section("birthdaySection", tr("Birthdays this week"), agenda.birthdays, self._birthday_row)
-        self._section("smallActsSection", tr("Small acts"), agenda.updates, self._small_act_row)
+        self._section("smallActsSection", tr("Small acts"), agenda.small_acts, self._small_act_row)
         self._section("nudgeSection", tr("Worth meeting in person"), agenda.nudges, self._nudge_row)
         self._section("laterSection", tr("Later this week"), later, self._followup_row)
         self._layout.addStretch()
@@ -105,7 +112,7 @@ class TodayPage(RedrawnWhenShown, QScrollArea):
         column.addWidget(text)
         return box
 
-    def _section(self, name: str, title: str, items: Sequence, make_row: Callable) -> None:
+    def _section(self, name: str, title: str, items: Sequence[T], make_row: Callable[[T], AgendaRow]) -> None:
         if not items:
             return
         section = QWidget()
@@ -177,13 +184,13 @@ class TodayPage(RedrawnWhenShown, QScrollArea):
 
     def _small_act_row(self, act: SmallAct) -> AgendaRow:
         row = AgendaRow(
-            act.suggestion, act.contact, relative_day(act.update.noticed_on, self._ws.clock.today()), "smallActRow"
+            act.suggestion, act.contact, relative_day(act.change.noticed_on, self._ws.clock.today()), "smallActRow"
         )
         row.add_button(
             tr("Done"),
             "ackButton",
             tr("Done, or not needed: take it off the list"),
-            lambda: self._act(self._ws.updates.acknowledge, *act.update_ids),
+            lambda: self._act(self._ws.small_acts.acknowledge, *act.change_ids),
         )
         row.add_button(
             tr("Log…"), "logButton", tr("Log the note you sent"), lambda: self.logRequested.emit(act.contact.id)
@@ -210,7 +217,7 @@ class TodayPage(RedrawnWhenShown, QScrollArea):
 
     # Acting -----------------------------------------------------------------------------
 
-    def _act(self, action: Callable[..., Changes], *args) -> None:
+    def _act(self, action: Callable[..., Changes], *args: int) -> None:
         changes = guarded(self, lambda: action(*args))
         if changes is not None:
             self.changed.emit(changes)

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from hitouch.domain.birthday import Birthday
 from hitouch.domain.records import ContactSummary
 from hitouch.store.chunking import chunks
+from hitouch.store.queries.followup_due import due_sql
 
 
 class Connection(Protocol):
@@ -94,9 +95,8 @@ def _summaries(db: Connection, ids: Sequence[int]) -> dict[int, ContactSummary]:
         ids,
     ):
         result[contact_id].last_interaction = as_date(last)
-    # A snoozed follow-up is due when its snooze ends.
     for contact_id, due in db.execute(
-        "SELECT contact_id, min(max(due_on, coalesce(snoozed_until, due_on))) FROM follow_up "
+        f"SELECT contact_id, min({due_sql()}) FROM follow_up "
         f"WHERE contact_id IN ({q}) AND status = 'open' AND deleted_at IS NULL GROUP BY contact_id",
         ids,
     ):
