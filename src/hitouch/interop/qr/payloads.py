@@ -97,7 +97,8 @@ _HASH = re.compile(r"^(?=.*\d)[0-9a-z]{4,}$", re.I)  # the suffix LinkedIn adds:
 def name_from_profile(url: str) -> str:
     """'linkedin.com/in/jane-doe-1a2b3c' -> 'Jane Doe'; '' when the address names nobody
     readably ('janedoe1980', 'jd', 'ACoAAB...')."""
-    slug = unquote(url_key(url).removeprefix("linkedin.com/in/").split("/")[0])
+    path = urlsplit(url if "://" in url else "https://" + url).path  # as written: url_key folds the case
+    slug = unquote(path.split("/in/", 1)[-1].split("/")[0])
     words = [w for w in slug.replace("_", "-").split("-") if w]
     while words and _HASH.match(words[-1]):
         words.pop()
