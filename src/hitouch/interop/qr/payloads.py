@@ -104,7 +104,8 @@ def name_from_profile(url: str) -> str:
         words.pop()
     if len(words) < 2 or not all(w.isalpha() for w in words):
         return ""
-    return " ".join(w if any(c.isupper() for c in w[1:]) else w[:1].upper() + w[1:].lower() for w in words)
+    # 'jane' -> 'Jane'; 'mcDonald' keeps the capital it was given inside -> 'McDonald'.
+    return " ".join(w[:1].upper() + (w[1:] if any(c.isupper() for c in w[1:]) else w[1:].lower()) for w in words)
 
 
 # MECARD (NTT Docomo): MECARD:N:Family,Given;TEL:...;EMAIL:...;; with \ escaping ; : , \ and ".
