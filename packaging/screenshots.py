@@ -560,7 +560,7 @@ def import_preview(window: MainWindow, ids: dict[str, int]) -> QWidget:
 
 def photo_drop(window: MainWindow, ids: dict[str, int]) -> QWidget:
     """Photos of badges dragged over the window: what the drop will do."""
-    window.relations.sidebar.show_page(window.relations.today)
+    window.sidebar.show_page(window.today)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in badge_photos(Path(tempfile.mkdtemp(prefix="hitouch-shots-")))])
     enter = QDragEnterEvent(
