@@ -49,20 +49,27 @@ def start_display() -> subprocess.Popen | None:
 
 DISPLAY_SERVER = start_display()
 
-from PySide6.QtCore import QLocale
+from dataclasses import replace
+
+import segno
+from PySide6.QtCore import QLocale, QMimeData, QPointF, QRectF, Qt, QUrl
+from PySide6.QtGui import QColor, QDragEnterEvent, QFont, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
 from hitouch.app import create_main_window
 from hitouch.domain.birthday import Birthday
 from hitouch.domain.cards import ContactCard, Labelled
 from hitouch.domain.vocabulary import Channel, Source
+from hitouch.imaging.photo_reader import QtPhotoReader
 from hitouch.services.clock import Clock
+from hitouch.services.importing.photo_import import PhotoNames
 from hitouch.services.workspace import Workspace
 from hitouch.settings import SettingsFile
 from hitouch.ui.common.background import InlineRunner
 from hitouch.ui.common.theme import apply_theme
 from hitouch.ui.contacts.contact_dialog import ContactDialog
 from hitouch.ui.contacts.log_dialog import LogDialog
+from hitouch.ui.settings.my_card_dialog import MyCardDialog
 from hitouch.ui.settings.settings_dialog import SettingsDialog
 from hitouch.ui.shell.main_window import MainWindow
 
@@ -387,7 +394,79 @@ def build_demo_journal(ws: Workspace) -> dict[str, int]:
             encoding="utf-8",
         )
         ws.importing.apply(ws.importing.plan([export]))
+        # Badges photographed at Web Summit that named nobody: they wait in event mode.
+        photos = badge_photos(Path(folder) / "earlier", EARLIER, table=(70, 80, 96))
+        plan = ws.photo_import.plan(photos, QtPhotoReader())
+        ws.photo_import.apply(plan, PhotoNames(event=ws.events.resolve("Web Summit")))
     return ids
+
+
+# Badges photographed at Web Summit: what their QR codes hold, the name printed on them, a colour.
+BADGES = [
+    (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Hana Kobayashi\r\nN:Kobayashi;Hana;;;\r\nORG:Kyoto Quantum\r\n"
+        "TITLE:Founder\r\nEMAIL:hana@kyoto-quantum.jp\r\nEND:VCARD\r\n",
+        "Hana Kobayashi",
+        "#2e7d32",
+    ),
+    (
+        "MECARD:N:Costa,Rafael;ORG:Lisboa Labs;EMAIL:rafael@lisboalabs.pt;TEL:+351 21 000 1234;;",
+        "Rafael Costa",
+        "#1565c0",
+    ),
+    (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Kwame Mensah\r\nN:Mensah;Kwame;;;\r\nORG:Accra Fintech Hub\r\n"
+        "EMAIL:kwame@accrahub.gh\r\nTEL:+233 30 277 8899\r\nEND:VCARD\r\n",
+        "Kwame Mensah",
+        "#6a1b9a",
+    ),
+    ("https://www.linkedin.com/in/lina-haddad-4f2a91b7", "Lina Haddad", "#c62828"),
+    ("https://www.linkedin.com/in/jd1980", "J. Dubois", "#ef6c00"),
+    ("WS26-ATT-000451", "Sam Okoro", "#00838f"),
+    ("", "", "#555555"),
+]
+
+
+# Photos imported at Web Summit the evening before, whose codes named nobody: event mode lists them.
+EARLIER = [
+    ("WS26-ATT-000187", "Noor Rahman", "#00838f"),
+    ("https://nordlys.energy/team", "Erik Lund", "#2e7d32"),
+    ("", "", "#555555"),
+]
+
+
+def badge_photos(folder: Path, badges=BADGES, table=(92, 84, 76)) -> list[Path]:
+    """Photos of conference badges: a lanyard card with a printed name and its QR code, on a table."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n, (code, name, colour) in enumerate(badges):
+        image = QImage(1200, 900, QImage.Format.Format_RGB32)
+        image.fill(QColor(*table).darker(100 + 25 * (n % 2)))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.translate(600, 450)
+        painter.rotate((-1) ** n * (3 + n * 2))
+        painter.fillRect(QRectF(-300, -400, 600, 800), QColor("#fafafa"))
+        painter.fillRect(QRectF(-300, -400, 600, 120), QColor(colour))
+        font = QFont()
+        font.setPixelSize(44)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(QRectF(-300, -400, 600, 120), Qt.AlignmentFlag.AlignCenter, "WEB SUMMIT")
+        painter.setPen(QColor("#222222"))
+        painter.drawText(QRectF(-300, -260, 600, 80), Qt.AlignmentFlag.AlignCenter, name or "Speaker")
+        if code:
+            qr = segno.make(code, error="m", encoding="utf-8", micro=False)
+            qr_path = folder / f"code-{n}.png"
+            qr.save(str(qr_path), kind="png", scale=7, border=2)
+            painter.drawImage(QRectF(-190, -140, 380, 380), QImage(str(qr_path)))
+            qr_path.unlink()
+        painter.end()
+        path = folder / f"IMG_2026112{2 if table == (92, 84, 76) else 1}_{1930 + n:04}.jpg"
+        image.save(str(path), "JPEG", 88)
+        paths.append(path)
+    return paths
 
 
 def settle() -> None:
@@ -479,6 +558,40 @@ def import_preview(window: MainWindow, ids: dict[str, int]) -> QWidget:
     return window.open_import_preview([export])  # the window's InlineRunner: ready when the dialog is
 
 
+def photo_drop(window: MainWindow, ids: dict[str, int]) -> QWidget:
+    """Photos of badges dragged over the window: what the drop will do."""
+    window.sidebar.show_page(window.today)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in badge_photos(Path(tempfile.mkdtemp(prefix="hitouch-shots-")))])
+    enter = QDragEnterEvent(
+        QPointF(600, 400), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(window, enter)
+    window._shot_mime = mime  # the event points to it: keep it alive while the picture is taken
+    return window
+
+
+def photo_preview(window: MainWindow, ids: dict[str, int]) -> QWidget:
+    window.drop_hint.hide()
+    # The window's InlineRunner: the preview at once, not a progress bar.
+    dialog = window.open_photo_import(badge_photos(Path(tempfile.mkdtemp(prefix="hitouch-shots-"))))
+    dialog.resize(900, 640)
+    lists = dialog.findChild(QWidget, "importLists")
+    lists.setCurrentIndex(lists.count() - 1)  # the photos to type in, with their thumbnails
+    return dialog
+
+
+def photo_names(window: MainWindow, ids: dict[str, int]) -> QWidget:
+    dialog = photo_preview(window, ids)
+    lists = dialog.findChild(QWidget, "importLists")
+    lists.setCurrentIndex(lists.count() - 2)  # the LinkedIn profile to name
+    return dialog
+
+
+def my_card(window: MainWindow, ids: dict[str, int]) -> QWidget:
+    return MyCardDialog(window.settings, window)
+
+
 def settings(window: MainWindow, ids: dict[str, int]) -> QWidget:
     return SettingsDialog(window.settings, SettingsFile(Path(tempfile.mkdtemp()) / "settings.json"), window)
 
@@ -502,6 +615,10 @@ SHOTS: dict[str, Callable[[MainWindow, dict[str, int]], QWidget]] = {
     "referrals": referrals,
     "insights": insights,
     "calendar-import": calendar_import,
+    "photo-drop": photo_drop,
+    "photo-preview": photo_preview,
+    "photo-names": photo_names,
+    "my-card": my_card,
     "settings": settings,  # last: closing Preferences puts the theme back to the saved one
 }
 
@@ -516,6 +633,18 @@ def main(out: Path = OUT) -> int:
         # Long work runs at once: every screen is drawn complete, never half-way.
         window = create_main_window(journal, clock=Clock(fixed=NOW), settings_file=store, runner=InlineRunner())
         ids = build_demo_journal(window.ws)
+        window.ws.events.add("Lisbon Tech Night", on=NOW.date(), place="LX Factory")  # today's event
+        window.use_settings(
+            replace(
+                window.settings,
+                my_name="Alex Moreau",
+                my_email="alex@moreau.studio",
+                my_phone="+33 1 84 88 12 34",
+                my_company="Moreau Studio",
+                my_title="Founder",
+                my_url="https://moreau.studio",
+            )
+        )
         window.contacts.reload()
         window.show()
         for theme, suffix in (("light", ""), ("dark", "-dark")):

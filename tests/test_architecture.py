@@ -36,6 +36,17 @@ FORBIDDEN = {
     "services": ("hitouch.ui", "hitouch.cli", "hitouch.app", "PySide6"),
     "ui": ("hitouch.store", "hitouch.cli", "hitouch.app", "sqlalchemy", "alembic"),
     "cli": ("hitouch.ui", "PySide6"),
+    # Qt's image codecs for the photo import, for the window and the command line alike:
+    # QtGui and QtCore only (no widgets, no window), nothing above the services.
+    "imaging": (
+        "hitouch.store",
+        "hitouch.ui",
+        "hitouch.cli",
+        "hitouch.app",
+        "PySide6.QtWidgets",
+        "sqlalchemy",
+        "alembic",
+    ),
 }
 # The modules at the top of the package: preferences and paths sit below the services (they use
 # only the domain); the environment is read by the composition roots alone.
@@ -136,6 +147,16 @@ def test_the_command_line_reaches_the_window_only_through_the_composition_root()
         for line, module, top in imports_of(path):
             if module == "hitouch.app" and top:
                 offences.append(f"{path.relative_to(PACKAGE)}:{line} imports the window at start-up")
+    assert offences == []
+
+
+def test_the_command_line_loads_qt_image_codecs_only_for_the_command_that_reads_photos():
+    """`hitouch import PHOTO` decodes with QtGui (hitouch.imaging); every other command starts without Qt."""
+    offences = []
+    for path in sorted((PACKAGE / "cli").rglob("*.py")):
+        for line, module, top in imports_of(path):
+            if module.startswith("hitouch.imaging") and top:
+                offences.append(f"{path.relative_to(PACKAGE)}:{line} imports Qt's codecs at start-up")
     assert offences == []
 
 

@@ -57,6 +57,13 @@ class Settings:
     # Look and feel
     theme: str = "system"
     phone_region: str = ""  # for numbers written without +; empty: from the locale
+    # My card (Help > My Card, `hitouch card qr`): my own details, as a QR code to be scanned
+    my_name: str = ""
+    my_email: str = ""
+    my_phone: str = ""
+    my_company: str = ""
+    my_title: str = ""
+    my_url: str = ""
 
     def __post_init__(self) -> None:
         if problems := settings_problems(self):

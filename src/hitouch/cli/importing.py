@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hitouch.cli import calendar_import
+from hitouch.cli import calendar_import, cards
 from hitouch.cli.arguments import command_group, record_id
 from hitouch.cli.output import print_json, print_line, ref_json
 from hitouch.services.errors import UserError
@@ -29,12 +29,17 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "People already in the journal are merged, nothing is lost; importing the same file twice "
         "creates nothing the second time. From calendar files (.ics), meetings with people in the "
         "journal are logged (those past) or become follow-ups (those ahead). "
+        "From photos (JPEG, PNG) of badges and business cards, the people their QR codes name (vCard, MECARD, "
+        "LinkedIn) are met in person at the event (--event, else today's). "
         "'hitouch import undo BATCH' removes what an import added (a file named 'undo' is given as ./undo).",
     )
     importing.add_argument("files", nargs="+", type=Path, metavar="FILE")
     importing.add_argument("--format", choices=FORMATS, default="auto")
     importing.add_argument("--dry-run", action="store_true", help="show what would happen; change nothing")
     importing.add_argument("--json", action="store_true")
+    importing.add_argument(
+        "--event", metavar="EVENT", help="photos: the event where they were met (default: today's event)"
+    )
     importing.set_defaults(run=run_import)
 
     export = command_group(commands, "export", "write the journal to files other programs read")
@@ -51,6 +56,8 @@ def run_import(args: argparse.Namespace, ws: Workspace) -> int:
     if str(args.files[0]) == "undo":
         return _undo(args, ws)
     args.files = read_streams(args.files)
+    if cards.photo_files(args):
+        return cards.run_photo_import(args, ws)
     if calendar_import.calendar_files(args, ws):
         return calendar_import.run_import(args, ws)
     plan = ws.importing.plan(args.files, args.format)

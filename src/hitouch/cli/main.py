@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hitouch import __version__
-from hitouch.cli import agenda, calendar, contacts, followups, importing, journal, referrals, safety
+from hitouch.cli import agenda, calendar, cards, contacts, followups, importing, journal, referrals, safety
 from hitouch.cli.output import print_line, terminal_text
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ OPENED_FILE_TYPES = (".vcf", ".vcard", ".csv", ".ics")
 # run(args, workspace) -> exit code, or run(args, access) (a `cli.access.JournalAccess`) for the
 # few commands that set needs_workspace=False because they must work when the journal cannot be
 # opened, or must stay quick.
-COMMAND_MODULES = (contacts, journal, followups, agenda, referrals, importing, safety, calendar)
+COMMAND_MODULES = (contacts, journal, followups, agenda, referrals, importing, safety, calendar, cards)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -14,8 +14,10 @@ from hitouch.services.clock import Clock
 from hitouch.services.contacts.contacts import Contacts
 from hitouch.services.contacts.search import Search
 from hitouch.services.contacts.trash import Trash
+from hitouch.services.importing.card_images import CardImages
 from hitouch.services.importing.exporting import Exporting
 from hitouch.services.importing.importing import Importing
+from hitouch.services.importing.photo_import import PhotoImport
 from hitouch.services.journal.event_people import EventPeople
 from hitouch.services.journal.events import Events
 from hitouch.services.journal.interactions import Interactions
@@ -56,6 +58,8 @@ class Workspace:
         self.caldav_passwords = CalDavPasswords(self.caldav_password)
         self.importing = Importing(self.journal, self.clock, self.region)
         self.calendar_import = CalendarImport(self.journal, self.clock)
+        self.photo_import = PhotoImport(self.journal, self.clock, self.importing, self.region, lambda: self.settings)
+        self.card_images = CardImages(self.journal, self.clock)
         self.exporting = Exporting(self.journal)
         # The relationship work
         self.followups = FollowUps(self.journal, self.clock)

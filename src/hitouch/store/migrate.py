@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 # Every released schema, oldest first; tests/store keep this equal to Alembic's history.
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0009")
 HEAD = REVISIONS[-1]
 
 # FTS5 tables and their shadow tables are made by raw SQL in the migrations, not by models.

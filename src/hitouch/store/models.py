@@ -137,6 +137,54 @@ class ContactPhoto(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+class CardImage(Base):
+    """A photo of a badge or a business card, kept resized (never the original as well), once
+    however many people it shows or however often it is imported (`digest` is the original's)."""
+
+    __tablename__ = "card_image"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    digest: Mapped[str] = mapped_column(String, unique=True)  # SHA-256 of the file as imported
+    file_name: Mapped[str] = mapped_column(String, default="")
+    mime: Mapped[str] = mapped_column(String, default="image/jpeg")
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    thumbnail: Mapped[bytes] = mapped_column(LargeBinary)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"), index=True)
+
+
+class ContactCardImage(Base):
+    """The badge or card photo a contact came from."""
+
+    __tablename__ = "contact_card_image"
+
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True)
+    card_image_id: Mapped[int] = mapped_column(
+        ForeignKey("card_image.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"), index=True)
+
+
+class PhotoEntry(Base):
+    """A photo waiting for its person to be typed in by hand (event mode): no code on it, an
+    attendee id only the organiser can read, a web address, or a profile with no readable name."""
+
+    __tablename__ = "photo_entry"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    card_image_id: Mapped[int] = mapped_column(ForeignKey("card_image.id", ondelete="CASCADE"), index=True)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id", ondelete="SET NULL"), index=True)
+    kind: Mapped[str] = mapped_column(String)  # none, id, url, linkedin
+    code: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    # Set once entered (the contact made from it) or put aside.
+    done_at: Mapped[datetime | None] = mapped_column(DateTime)
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id", ondelete="SET NULL"), index=True)
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"), index=True)
+
+
 # Events and the journal -----------------------------------------------------------------
 
 
@@ -162,6 +210,8 @@ class ContactEvent(Base):
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), primary_key=True, index=True)
     in_person: Mapped[bool] = mapped_column(Boolean, default=True)
     note: Mapped[str] = mapped_column(Text, default="")
+    # Set when a photo import made the link (badges photographed there), for undo.
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"), index=True)
 
 
 class Interaction(Base):

@@ -164,6 +164,30 @@ def later_tables(zoe: int) -> list:
                 import_batch_id=2,
             )
         )
+    if hasattr(models, "CardImage"):  # 0009: photos of badges and business cards
+        now = datetime(2026, 11, 22, 10, 0)
+        rows.append(models.ImportBatch(id=3, created_at=now, format="photo", files="badge.jpg", created=0, merged=1))
+        jpeg = b"\xff\xd8\xff\xe0" + b"\0" * 16 + b"\xff\xd9"
+        rows.append(
+            models.CardImage(
+                id=1,
+                digest="0" * 64,
+                file_name="badge.jpg",
+                mime="image/jpeg",
+                data=jpeg,
+                thumbnail=jpeg,
+                width=1600,
+                height=1200,
+                created_at=now,
+                import_batch_id=3,
+            )
+        )
+        rows.append(models.ContactCardImage(contact_id=zoe, card_image_id=1, import_batch_id=3))
+        rows.append(
+            models.PhotoEntry(
+                card_image_id=1, event_id=None, kind="id", code="ATT-0042", created_at=now, import_batch_id=3
+            )
+        )
     return rows
 
 

@@ -91,7 +91,7 @@ def test_tab_walks_the_log_dialog_top_to_bottom(qtbot, services):
 def test_tab_walks_the_preferences_column_by_column(qtbot, settings_file):
     dialog = SettingsDialog(Settings(), settings_file)
     qtbot.addWidget(dialog)
-    assert tab_order(qtbot, dialog, dialog.editors["reminder_minutes"], 14) == [
+    assert tab_order(qtbot, dialog, dialog.editors["reminder_minutes"], 20) == [
         "reminderMinutes",
         "allDayReminderHour",
         "calendarUseTodos",
@@ -100,6 +100,12 @@ def test_tab_walks_the_preferences_column_by_column(qtbot, settings_file):
         "caldavUrl",
         "caldavUser",
         "caldavCalendar",
+        "myName",
+        "myEmail",
+        "myPhone",
+        "myCompany",
+        "myTitle",
+        "myUrl",
         "eventFollowupDays",
         "defaultCadence",
         "phoneRegion",

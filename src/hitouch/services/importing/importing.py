@@ -7,7 +7,7 @@ the preview), merges the suggestions the person confirmed, and writes everything
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -54,6 +54,11 @@ __all__ = [
     "Suggestion",
     "UndoReport",
 ]
+
+
+# Writes more within an import's unit of work: (session, batch id, the contact id of each
+# person in `resolved` order, resolved as (person, target or None)).
+AlsoWrite = Callable[[Session, int, list[int], list[tuple[Person, int | None]]], None]
 
 
 class EntryKind(StrEnum):
@@ -215,9 +220,15 @@ class Importing:
             skipped += result.skipped
             people += [person_of(card, CardOrigin(str(path), card.line), self._region) for card in result.cards]
         progress(len(paths), len(paths))
+        return self.plan_people(people, [str(p) for p in paths], formats, problems, skipped)
+
+    def plan_people(
+        self, people: list[Person], files: list[str], formats: list[str], problems: list[Problem], skipped: int
+    ) -> ImportPlan:
+        """What importing these people (read from `files`) would do; the photo import's way in."""
         with self._journal.read() as session:
             entries = self._entries(session, group(people))
-        return ImportPlan([str(p) for p in paths], formats, entries, problems, skipped)
+        return ImportPlan(files, formats, entries, problems, skipped)
 
     def _entries(self, session: Session, people: list[Person]) -> list[PlanEntry]:
         resolved = by_target(people, exact_targets(session, people))
@@ -242,8 +253,10 @@ class Importing:
         confirmed: Collection[Suggestion] = (),
         progress: Progress = no_progress,
         cancelled: Cancelled = not_cancelled,
+        also: AlsoWrite | None = None,
     ) -> ImportReport:
-        """Import as one batch: all of it, or (on an error or cancel) nothing."""
+        """Import as one batch: all of it, or (on an error or cancel) nothing. `also` writes
+        more in the same unit of work, given the batch and each entry's contact id."""
         merge_into = {s.entry: s.contact.id for s in confirmed}
         with self._journal.write() as session:
             people = [entry.person for entry in plan.entries]
@@ -263,6 +276,9 @@ class Importing:
                 progress=progress,
                 cancelled=cancelled,
             )
+            if also is not None:
+                created = iter(written.created)
+                also(session, written.batch_id, [next(created) if t is None else t for _, t in resolved], resolved)
         imported_as_new = [s for s in plan.suggestions if s not in confirmed]
         counts = Counts(skipped=plan.skipped)
         for person, target in resolved:
@@ -301,5 +317,11 @@ class Importing:
             if batch.undone_at is not None:
                 raise UserError(f"import {batch_id} was already undone")
             undone = undo_batch(session, batch, self._clock.utc_now())
-        changes = Changes(contacts=set(undone.removed) | undone.restored, contact_set=bool(undone.removed))
+        changes = Changes(
+            contacts=set(undone.removed) | undone.restored,
+            contact_set=bool(undone.removed),
+            interactions=undone.journal,
+            events=undone.journal,
+            followups=undone.journal,
+        )
         return UndoReport(batch_id, len(undone.removed), len(undone.restored), changes)

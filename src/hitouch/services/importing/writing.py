@@ -28,6 +28,7 @@ from hitouch.services.importing.merge import (
     url_values,
 )
 from hitouch.services.importing.people import Person
+from hitouch.services.importing.photo_rows import PHOTO_FORMAT, undo_photo_rows
 from hitouch.services.progress import Cancelled, Progress
 from hitouch.store.bulk import (
     NewContact,
@@ -216,6 +217,7 @@ def _write_additions(
 class Undone:
     removed: list[int]  # contacts the batch created
     restored: set[int]  # contacts it had added to or changed
+    journal: bool = False  # meetings, events or follow-ups went with it
 
 
 def undo_batch(session: Session, batch: ImportBatch, now: datetime) -> Undone:
@@ -241,5 +243,6 @@ def undo_batch(session: Session, batch: ImportBatch, now: datetime) -> Undone:
                 .values({change.field: from_text(change.field, change.old_value), "updated_at": now})
             )
     session.execute(delete(LifeChange).where(LifeChange.batch_id == batch.id))
+    met = undo_photo_rows(session, batch.id)  # a photo import's meetings, follow-ups and photos
     batch.undone_at = now
-    return Undone(removed, restored - set(removed))
+    return Undone(removed, (restored | met) - set(removed), journal=bool(met) or batch.format == PHOTO_FORMAT)

@@ -16,6 +16,7 @@ from hitouch.services.changes import Changes
 from hitouch.services.clock import Clock
 from hitouch.services.contacts.contacts import Contacts
 from hitouch.services.errors import NotFound, UserError
+from hitouch.services.importing.card_images import take_waiting_photo
 from hitouch.services.relationships.cadences import apply_default_cadence
 from hitouch.services.relationships.followups import insert_followup
 from hitouch.settings import Settings
@@ -91,9 +92,11 @@ class EventPeople:
             summary = EventSummary(event.id, event.name, event.starts_on, event.place, len(people))
             return EventPayoff(summary, people, count, won, value)
 
-    def add_met_person(self, event_id: int, name: str, company: str = "", note: str = "") -> tuple[int, Changes]:
-        """Event mode: a new contact met in person at the event, with a follow-up a few days on.
-        Returns the new contact's id."""
+    def add_met_person(
+        self, event_id: int, name: str, company: str = "", note: str = "", photo: int | None = None
+    ) -> tuple[int, Changes]:
+        """Event mode: a new contact met in person at the event, with a follow-up a few days on,
+        typed in from a waiting `photo` (a photo_entry id) if one is given. Returns the id."""
         if not name.strip():
             raise UserError("type the person's name")
         with self._journal.write() as session:
@@ -113,6 +116,8 @@ class EventPeople:
                 event_id=event.id,
             )
             apply_default_cadence(session, contact.id, self._settings().default_cadence, self._clock.today())
+            if photo is not None:
+                take_waiting_photo(session, photo, contact, self._clock.utc_now())
             return contact.id, Changes(
                 contacts={contact.id}, contact_set=True, events=True, followups=True, interactions=True
             )

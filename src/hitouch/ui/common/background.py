@@ -3,6 +3,7 @@ the work checks between steps. Tests swap in `InlineRunner` to run the same work
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -57,6 +58,10 @@ class ThreadedRunner:
     """Runs tasks on Qt's global thread pool; their signals arrive queued on the GUI thread."""
 
     def start(self, task: Task) -> None:
+        # Garbage waiting to be collected may hold Qt widgets (a closed dialog caught in a cycle
+        # with a lambda): collected on the pool's thread, where long work allocates, they would be
+        # destroyed off the GUI thread and crash. Collect them here, on the GUI thread, first.
+        gc.collect()
         QThreadPool.globalInstance().start(QRunnable.create(task.run))
 
 

@@ -30,6 +30,7 @@ from hitouch.ui.common.delegates import WrappingDelegate
 from hitouch.ui.common.formatting import birthday_text, medium_date, relative_day, shown, tr
 from hitouch.ui.common.icons import icon
 from hitouch.ui.common.widgets import Avatar, Chip, dim, heading
+from hitouch.ui.contacts.card_photo import CardPhoto
 from hitouch.ui.contacts.contact_relations import ContactRelationsView
 from hitouch.ui.contacts.timeline_model import TimelineModel
 
@@ -122,6 +123,8 @@ class ContactDetailView(QStackedWidget):
         self._met.setWordWrap(True)
         self._met.setObjectName("howWeMet")
         column.addWidget(self._met)
+        self._card_photo = CardPhoto(self._ws)
+        column.addWidget(self._card_photo)
         column.addSpacing(10)
         self.relations = ContactRelationsView(self._ws)  # follow-ups, cadence, referrals
         column.addWidget(self.relations)
@@ -233,6 +236,7 @@ class ContactDetailView(QStackedWidget):
             self._facts.addRow(dim(QLabel(tr("Next follow-up"))), _text(medium_date(s.next_followup)))
 
         self._met.setText(_how_we_met(detail) or tr("Not recorded yet."))
+        self._card_photo.show_for(detail.summary.id)
         self.relations.show_contact(detail.id)
         self._notes.setText(detail.notes or tr("No notes yet."))
 

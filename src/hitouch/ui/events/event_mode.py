@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from hitouch.services.errors import JournalError, UserError
+from hitouch.services.importing.card_images import WaitingPhoto
 from hitouch.services.workspace import Workspace
 from hitouch.ui.common.formatting import tr
 from hitouch.ui.common.widgets import ErrorLine, dim, heading
+from hitouch.ui.events.waiting_photos import WaitingPhotos
 
 
 class EventModePanel(QWidget):
@@ -82,6 +84,10 @@ class EventModePanel(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addSpacing(8)
+        self.photos = WaitingPhotos(workspace)
+        self.photos.chosen.connect(self._photo_chosen)
+        self.photos.setAside.connect(self.changed)
+        layout.addWidget(self.photos, 2)
         layout.addWidget(heading(tr("Added so far")))
         layout.addWidget(self.added, 1)
         layout.addLayout(bottom)
@@ -109,14 +115,23 @@ class EventModePanel(QWidget):
         for field in (self.name, self.company, self.note):
             field.clear()
         self.error.hide()
+        self.photos.load(event_id)
+        self.name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _photo_chosen(self, photo: WaitingPhoto | None) -> None:
+        """Typing in the person on a photo: the name field waits for them."""
+        self.name.setPlaceholderText(tr("Name on the badge") if photo else tr("Name"))
         self.name.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def add_person(self) -> None:
         if self._event_id is None:
             return
         name, company = self.name.text().strip(), self.company.text().strip()
+        photo = self.photos.current() if self.photos.isVisible() else None
         try:
-            _, changes = self._ws.event_people.add_met_person(self._event_id, name, company, self.note.text())
+            _, changes = self._ws.event_people.add_met_person(
+                self._event_id, name, company, self.note.text(), photo=photo.id if photo else None
+            )
         except (UserError, JournalError) as exc:
             self.error.setText(str(exc))
             self.error.show()
@@ -124,6 +139,8 @@ class EventModePanel(QWidget):
             return
         self.error.hide()
         self.added.insertItem(0, f"{name} · {company}" if company else name)
+        if photo is not None:
+            self.photos.take_out(photo.id)
         self._update_count()
         for field in (self.name, self.company, self.note):
             field.clear()

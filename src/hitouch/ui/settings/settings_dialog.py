@@ -107,8 +107,23 @@ class SettingsDialog(FormDialog):
         )
         theme.currentIndexChanged.connect(lambda: apply_theme(theme.currentData()))  # see it at once
 
+        card = self._section(tr("My card"), "myCardSection")
+        self._line(card, "my_name", tr("M&y name"), tr("as on your business card"))
+        self._line(card, "my_email", tr("My ema&il"), "you@example.com")
+        self._line(card, "my_phone", tr("My &phone"), "+44 20 7946 0958")
+        self._line(card, "my_company", tr("My c&ompany"), "")
+        self._line(card, "my_title", tr("My po&sition"), "")
+        self._line(
+            card,
+            "my_url",
+            tr("My web addr&ess"),
+            "https://",
+            hint=tr("Help > My Card shows these as a QR code a phone's camera reads."),
+        )
+
         left = QVBoxLayout()
         left.addWidget(reminders)
+        left.addWidget(card)
         left.addStretch()
         right = QVBoxLayout()
         for box in (relationships, backups, appearance):

@@ -7,19 +7,31 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from hitouch import __version__
+from hitouch.imaging.photo_reader import QtPhotoReader
 from hitouch.services.calendar.importing import CalendarReport
 from hitouch.services.changes import Changes
 from hitouch.services.importing.importing import ImportReport
+from hitouch.services.importing.photo_import import PhotoReport
+from hitouch.services.importing.photos import is_photo
 from hitouch.services.workspace import Workspace
 from hitouch.settings import Settings, SettingsFile
 from hitouch.ui.calendar.calendar_import_dialog import CalendarImportDialog, calendar_files
 from hitouch.ui.calendar.calendar_menu import CalendarMenu
 from hitouch.ui.common.background import Runner
 from hitouch.ui.common.dialogs import guarded
+from hitouch.ui.common.drop_hint import DropHint
 from hitouch.ui.common.formatting import tr
 from hitouch.ui.common.icons import app_icon, icon
 from hitouch.ui.common.theme import apply_theme
@@ -30,10 +42,12 @@ from hitouch.ui.contacts.merge_dialog import MergeDialog
 from hitouch.ui.events.events_page import EventsPage
 from hitouch.ui.importing.export_actions import Exporter
 from hitouch.ui.importing.import_dialog import ImportPreviewDialog, contact_files
+from hitouch.ui.importing.photo_import_dialog import PhotoImportDialog, dropped_photos
 from hitouch.ui.insights.insights_page import InsightsPage
 from hitouch.ui.referrals.referrals_page import ReferralsPage
 from hitouch.ui.safety.backup_dialog import RestoreDialog
 from hitouch.ui.safety.trash_dialog import TrashDialog
+from hitouch.ui.settings.my_card_dialog import MyCardDialog
 from hitouch.ui.settings.settings_dialog import SettingsDialog
 from hitouch.ui.shell.navigation import Sidebar
 from hitouch.ui.shell.undo import UndoHistory
@@ -55,12 +69,15 @@ class MainWindow(QMainWindow):
         self._settings_file = settings_file
         self.runner = runner  # long work off the GUI thread (tests give an InlineRunner)
         self.exporter = Exporter(self, workspace)
+        self.photo_reader = QtPhotoReader()  # Qt's image codecs, for photos of badges and cards
         self._calendars_next: list[Path] = []  # calendars to import once the contacts import is done
+        self._files_next: list[Path] = []  # files to import once the photo import is done
         self.setAcceptDrops(True)  # vCard, CSV and calendar files dropped on the window are imported
         self.setWindowTitle(tr("HiTouch — {name}").format(name=workspace.path.name))
         self.setWindowIcon(app_icon())
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         self.resize(1280, 800)
+        self.drop_hint = DropHint(self)
 
         self.pages = QStackedWidget()
         self.contacts = ContactsPage(workspace)
@@ -177,6 +194,8 @@ class MainWindow(QMainWindow):
             tr("&Preferences…"), "Ctrl+,", self.open_preferences, "preferencesAction", "settings"
         )
         about = self._action(tr("&About HiTouch"), QKeySequence.StandardKey.HelpContents, self.about, "aboutAction")
+        self.my_card_action = self._action(tr("My &Card…"), "Ctrl+Shift+K", self.show_my_card, "myCardAction")
+        self.my_card_action.setToolTip(tr("My own details as a QR code, to be scanned from the screen or exported"))
 
         menu = self.menuBar()
         file_menu = menu.addMenu(tr("&File"))
@@ -204,6 +223,8 @@ class MainWindow(QMainWindow):
         journal_menu.addAction(self.log_action)
         menu.addMenu(self.calendar_menu)
         help_menu = menu.addMenu(tr("&Help"))
+        help_menu.addAction(self.my_card_action)
+        help_menu.addSeparator()
         help_menu.addAction(about)
 
     def _exporter_of(self, kind: str) -> Callable[[], None]:
@@ -329,8 +350,9 @@ class MainWindow(QMainWindow):
             tr("Import contacts or meetings"),
             str(Path.home()),
             tr(
-                "Contacts and calendars (*.vcf *.vcard *.csv *.ics);;Contacts (*.vcf *.vcard *.csv);;"
-                "Calendars (*.ics);;All files (*)"
+                "Contacts, calendars and photos (*.vcf *.vcard *.csv *.ics *.jpg *.jpeg *.png *.heic);;"
+                "Contacts (*.vcf *.vcard *.csv);;Calendars (*.ics);;Photos of badges and cards (*.jpg *.jpeg *.png "
+                "*.heic);;All files (*)"
             ),
         )
         if paths:
@@ -346,6 +368,21 @@ class MainWindow(QMainWindow):
         dialog.start()
         return dialog
 
+    def open_photo_import(self, paths: list[Path]) -> PhotoImportDialog:
+        """Read the QR codes on photos of badges and cards, preview, then import them."""
+        dialog = PhotoImportDialog(self.ws, paths, self.photo_reader, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self.apply)
+        dialog.imported.connect(self._remember_import)
+        dialog.open()
+        dialog.start()
+        return dialog
+
+    def show_my_card(self) -> None:
+        dialog = MyCardDialog(self.settings, self)
+        dialog.preferencesRequested.connect(self.open_preferences)
+        dialog.exec()
+
     def open_calendar_import(self, paths: list[Path]) -> CalendarImportDialog:
         """Preview importing the meetings of calendar files, then import them."""
         dialog = CalendarImportDialog(self.ws, paths, self.runner, self)
@@ -359,22 +396,41 @@ class MainWindow(QMainWindow):
     def _remember_calendar_import(self, report: CalendarReport) -> None:
         self._remember(report.files, lambda: self.ws.calendar_import.undo(report.batch_id).changes)
 
-    def _remember_import(self, report: ImportReport) -> None:
+    def _remember_import(self, report: ImportReport | PhotoReport) -> None:
         self._remember(report.files, lambda: self.ws.importing.undo(report.batch_id).changes)
 
     def _remember(self, files: list[str], undo: Callable[[], Changes]) -> None:
         """Edit > Undo takes an import back."""
-        self.history.push(tr("Import of {files}").format(files=", ".join(Path(f).name for f in files)), undo)
+        self.history.push(tr("Import of {files}").format(files=_files(files)), undo)
 
     def export_contacts(self, kind: str) -> None:
         self.exporter.ask_and_export(kind, self.runner)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if contact_files(event.mimeData()) or calendar_files(event.mimeData()):
-            event.acceptProposedAction()
+        mime = event.mimeData()
+        files, photos = contact_files(mime) + calendar_files(mime), dropped_photos(mime)
+        if not (files or photos):
+            return
+        event.acceptProposedAction()
+        if photos and not files:
+            self.drop_hint.show_text(
+                tr(
+                    "Drop to read the QR codes on these photos of badges and cards. You see who they are, and choose "
+                    "the event where you met them, before anything is imported."
+                )
+            )
+        else:
+            self.drop_hint.show_text(
+                tr("Drop to import these contacts and calendars: you see what changes before anything does.")
+            )
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.drop_hint.hide()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = contact_files(event.mimeData()) + calendar_files(event.mimeData())
+        self.drop_hint.hide()
+        mime = event.mimeData()
+        paths = contact_files(mime) + calendar_files(mime) + dropped_photos(mime)
         if paths:
             event.acceptProposedAction()
             self.open_files(paths)
@@ -423,7 +479,15 @@ class MainWindow(QMainWindow):
     def open_files(self, paths: list[Path]) -> None:
         """Files given to `hitouch FILE...`, dropped or chosen: contacts to the contacts import,
         calendars (by their content) to the calendar import, after the contacts so that their
-        meetings find the people just imported."""
+        meetings find the people just imported. Photos of badges and cards (and folders of them)
+        go to the photo import, by themselves."""
+        photos = [Path(p) for p in paths if is_photo(p)]
+        if photos:
+            photo_dialog = self.open_photo_import(photos)
+            self._files_next = [Path(p) for p in paths if Path(p) not in photos]
+            if self._files_next:
+                photo_dialog.finished.connect(self._open_files_next)
+            return
         calendars = [Path(p) for p in paths if self.ws.calendar_import.is_calendar(p)]
         contacts = [Path(p) for p in paths if Path(p) not in calendars]
         if not contacts:
@@ -433,6 +497,11 @@ class MainWindow(QMainWindow):
         if calendars:
             self._calendars_next = calendars
             dialog.finished.connect(self._open_calendars_next)
+
+    def _open_files_next(self) -> None:
+        files, self._files_next = self._files_next, []
+        if files:
+            self.open_files(files)
 
     def _open_calendars_next(self) -> None:
         calendars, self._calendars_next = self._calendars_next, []
@@ -455,3 +524,13 @@ class MainWindow(QMainWindow):
         self.insights.wait()  # a count in progress finishes before the journal closes
         self.ws.close()
         super().closeEvent(event)
+
+
+def _files(files: list[str]) -> str:
+    """'people.vcf, more.csv'; photos of one evening: the first three, then how many more."""
+    names = [Path(f).name for f in files]
+    return (
+        ", ".join(names)
+        if len(names) <= 3
+        else tr("{first} and {n} more").format(first=", ".join(names[:3]), n=len(names) - 3)
+    )
